@@ -88,6 +88,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['**/*.test.ts', '**/*.spec.ts'],
+    // Vitest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any` by design.
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
     files: ['*.mjs', 'bin/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'import-x/no-default-export': 'off' },

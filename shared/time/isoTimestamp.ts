@@ -14,6 +14,8 @@ export interface ParsedTimestamp {
 }
 
 export function parseIsoTimestamp(text: string): ParsedTimestamp | undefined {
+  // Cheap shape check first: this runs on every string value the engine indexes.
+  if (!looksLikeDate(text)) return undefined;
   const m = ISO_DATETIME.exec(text.trim());
   if (m) {
     const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -57,6 +59,11 @@ export function secondsToIso(seconds: number): string {
   const carry = micros === 1_000_000 ? 1 : 0;
   const base = new Date((whole + carry) * 1000).toISOString().slice(0, 19);
   return `${base}.${String(carry ? 0 : micros).padStart(6, '0')}+00:00`;
+}
+
+function looksLikeDate(text: string): boolean {
+  const t = text.length > 0 && text.charCodeAt(0) <= 32 ? text.trim() : text;
+  return t.length >= 10 && t.length <= 40 && t[4] === '-' && t[7] === '-';
 }
 
 function parseOffset(zone: string | undefined): number | undefined {

@@ -1,0 +1,23 @@
+// `npm run bench`: every performance figure the issues ask for, each beside a baseline measured in
+// the same run, printed as one table and written to bench/results/ (see README, "Benchmarks").
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { BenchReport } from './lib/BenchReport';
+import { metaSearchBench } from './suites/metaSearchBench';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const quick = values.quick ?? false;
+
+const suites: Record<string, (report: BenchReport) => Promise<void>> = {
+  'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
+};
+
+const report = new BenchReport();
+for (const [name, run] of Object.entries(suites)) {
+  if (values.only && values.only !== name) continue;
+  process.stdout.write(`\n== ${name}\n`);
+  await run(report);
+}
+report.print();
+const file = report.write({ date: new Date().toISOString(), quick, node: process.version, cpus: cpus().length, memoryBytes: totalmem() });
+process.stdout.write(`\nwritten to ${file}\n`);
