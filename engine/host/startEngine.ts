@@ -58,7 +58,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const storage = new ObjectStorage(db, blobs, new Presigner(signingSecret(db)), options.bucket ?? 'scenedock');
   const jobs = new JobService(db, meta, options.jobConcurrency ?? 2);
   const assets = new AssetService(meta, storage, jobs);
-  const services: EngineServices = { version: ENGINE_VERSION, publicUrl: options.publicUrl, identity, meta, storage, jobs, assets };
+  const services: EngineServices = { version: ENGINE_VERSION, publicUrl: options.publicUrl, db, dataDir: options.dataDir, identity, meta, storage, jobs, assets };
   const app = createEngineApp(services, options.log);
   jobs.start();
   try {

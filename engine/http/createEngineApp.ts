@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Writable } from 'node:stream';
 import { StorageFullError } from '../blob/BlobStore';
+import { ENGINE_MODULES } from '../modules/engineModules';
 import { registerAssetManagerRoutes } from '../routes/assetManagerRoutes';
 import { registerIdentityRoutes } from '../routes/identityRoutes';
 import { registerJobRoutes } from '../routes/jobRoutes';
@@ -75,6 +76,7 @@ export function createEngineApp(services: EngineServices, log: EngineLogOptions 
   registerSceneEngineRoutes(app, services);
   registerAssetManagerRoutes(app, services);
   registerJobRoutes(app, services);
+  for (const register of ENGINE_MODULES) register(app, services);
   void app.register((scope, _opts, done) => {
     registerStorageRoutes(scope, services);
     done();

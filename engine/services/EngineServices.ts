@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { IdentityStore } from '../identity/IdentityStore';
 import type { JobService } from '../jobs/JobService';
 import type { MetaStore } from '../meta/MetaStore';
@@ -9,6 +10,10 @@ export interface EngineServices {
   version: string;
   /** Overrides the URL the engine advertises (status, presigned URLs) when it sits behind a proxy. */
   publicUrl: string | undefined;
+  /** The engine's SQLite file, for modules with tables of their own (added by numbered migrations). */
+  db: Database;
+  /** The engine's data directory (scratch space for jobs lives under it, in `tmp/`). */
+  dataDir: string;
   identity: IdentityStore;
   meta: MetaStore;
   storage: ObjectStorage;
