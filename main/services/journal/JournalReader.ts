@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import { ITEM_STATES, type ItemState } from '../../../shared/ingest/itemStates';
+import { itemFromRow, type ItemRow, type JournalItem, type PartRecord, type SessionMode, type Source } from './journalTypes';
+
+export interface ItemQuery {
+  states?: readonly ItemState[];
+  /** Case-insensitive substring of the file name. */
+  search?: string;
+  /** Keyset paging: items with a larger id. */
+  afterId?: number;
+  limit?: number;
+}
+
+export type StateCounts = Record<ItemState, { count: number; bytes: number }>;
+
+interface SourceRow {
+  id: number; kind: 'watch' | 'drop'; path: string; set_name: string | null; session_mode: string; session_name: string | null;
+  sensor_rule: string | null; sensor: string | null; index_bags: number; created_at: string;
+}
+
+const sourceFromRow = (r: SourceRow): Source => ({
+  id: r.id, kind: r.kind, path: r.path, setName: r.set_name, sessionMode: r.session_mode as SessionMode, sessionName: r.session_name,
+  sensorRule: r.sensor_rule, sensor: r.sensor, indexBags: r.index_bags !== 0, createdAt: r.created_at,
+});
+
+/** The read side of the journal: what views, the CLI's status and the pipeline's scheduler ask. */
+export class JournalReader {
+  readonly #db: Database;
+
+  public constructor(db: Database) {
+    this.#db = db;
+  }
+
+  public counts(): StateCounts {
+    const out = Object.fromEntries(ITEM_STATES.map((s) => [s, { count: 0, bytes: 0 }])) as StateCounts;
+    const rows = this.#db.prepare('SELECT state, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM items GROUP BY state').all() as { state: ItemState; count: number; bytes: number }[];
+    for (const r of rows) out[r.state] = { count: r.count, bytes: r.bytes };
+    return out;
+  }
+
+  /** Bytes acknowledged by the engine over every item still uploading (for overall progress). */
+  public bytesInFlight(): { done: number; total: number } {
+    return this.#db.prepare("SELECT coalesce(sum(bytes_done), 0) AS done, coalesce(sum(size), 0) AS total FROM items WHERE state = 'uploading'").get() as { done: number; total: number };
+  }
+
+  public get(id: number): JournalItem | undefined {
+    const row = this.#db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    return row && itemFromRow(row);
+  }
+
+  public byPath(path: string): JournalItem | undefined {
+    const row = this.#db.prepare('SELECT * FROM items WHERE path = ?').get(path) as ItemRow | undefined;
+    return row && itemFromRow(row);
+  }
+
+  public list(query: ItemQuery = {}): JournalItem[] {
+    const filter = itemFilter(query);
+    if (query.afterId !== undefined) {
+      filter.where.push('id > ?');
+      filter.params.push(query.afterId);
+    }
+    const sql = `SELECT * FROM items${whereClause(filter.where)} ORDER BY id LIMIT ?`;
+    return (this.#db.prepare(sql).all(...filter.params, query.limit ?? 1000) as ItemRow[]).map(itemFromRow);
+  }
+
+  public count(query: Omit<ItemQuery, 'afterId' | 'limit'> = {}): number {
+    const filter = itemFilter(query);
+    return this.#db.prepare(`SELECT count(*) FROM items${whereClause(filter.where)}`).pluck().get(...filter.params) as number;
+  }
+
+  /** Items the pipeline should work on now: in one of `states`, not paused, failed ones only once due. */
+  public due(states: readonly ItemState[], now: number, limit: number): JournalItem[] {
+    return (this.#db.prepare(`SELECT * FROM items WHERE paused = 0 AND (
+        state IN (SELECT value FROM json_each(?))
+        OR (state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= ? AND failed_in IN (SELECT value FROM json_each(?))))
+      ORDER BY id LIMIT ?`).all(JSON.stringify(states), now, JSON.stringify(states), limit) as ItemRow[]).map(itemFromRow);
+  }
+
+  /** When the next failed item becomes due (unix ms), to sleep until then. */
+  public nextRetryAt(): number | undefined {
+    const v = this.#db.prepare("SELECT min(next_retry_at) FROM items WHERE state = 'failed' AND paused = 0 AND next_retry_at IS NOT NULL").pluck().get() as number | null;
+    return v ?? undefined;
+  }
+
+  public parts(id: number): PartRecord[] {
+    return this.#db.prepare('SELECT part_no AS partNo, size, etag FROM item_parts WHERE item_id = ? ORDER BY part_no').all(id) as PartRecord[];
+  }
+
+  public sources(): Source[] {
+    return (this.#db.prepare('SELECT * FROM sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]).map(sourceFromRow);
+  }
+
+  public source(id: number): Source | undefined {
+    const row = this.#db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+    return row && sourceFromRow(row);
+  }
+}
+
+function itemFilter(query: Pick<ItemQuery, 'states' | 'search'>): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.states?.length) {
+    where.push('state IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.states));
+  }
+  if (query.search) {
+    where.push("name LIKE ? ESCAPE '\\'");
+    params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { where, params };
+}
+
+const whereClause = (where: readonly string[]): string => (where.length ? ` WHERE ${where.join(' AND ')}` : '');

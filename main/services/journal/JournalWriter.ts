@@ -1,0 +1,162 @@
+import type { Database } from 'better-sqlite3';
+import { canTransition, FINAL_STATES, type ItemState } from '../../../shared/ingest/itemStates';
+import {
+  itemFromRow, PATCH_COLUMNS, type ItemPatch, type ItemRow, type JournalItem, type NewSource, type Source,
+} from './journalTypes';
+
+export type DiscoverOutcome = 'new' | 'unchanged' | 'changed';
+
+export class IllegalTransitionError extends Error {
+  public constructor(item: JournalItem, to: ItemState) {
+    super(`item ${item.id} (${item.path}) cannot go from ${item.state} to ${to}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/**
+ * The write side of the journal: only the ingestion pipeline holds one. Every method is one
+ * SQLite transaction, so a crash at any instant leaves the item in a state a restart resumes from.
+ */
+export class JournalWriter {
+  readonly #db: Database;
+  readonly #now: () => number;
+  readonly #get;
+  readonly #byPath;
+
+  public constructor(db: Database, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+    this.#get = db.prepare('SELECT * FROM items WHERE id = ?');
+    this.#byPath = db.prepare('SELECT * FROM items WHERE path = ?');
+  }
+
+  public addSource(source: NewSource): Source {
+    const createdAt = new Date(this.#now()).toISOString();
+    const id = Number(this.#db.prepare(`INSERT INTO sources (kind, path, set_name, session_mode, session_name, sensor_rule, sensor, index_bags, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(source.kind, source.path, source.setName, source.sessionMode, source.sessionName,
+      source.sensorRule, source.sensor, source.indexBags ? 1 : 0, createdAt).lastInsertRowid);
+    return { ...source, id, createdAt };
+  }
+
+  public removeSource(id: number): void {
+    this.#db.prepare('UPDATE sources SET removed_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
+  }
+
+  /**
+   * Records a file (or bag folder) seen on disk. A path seen before with the same size and mtime
+   * is left alone; a changed one goes back to the start, whatever state it was in, because the
+   * bytes already sent (or registered) are no longer the file's.
+   */
+  public discover(entry: { path: string; name: string; sourceId: number | null; size: number; mtimeMs: number; kind?: string | null }): { item: JournalItem; outcome: DiscoverOutcome } {
+    return this.#db.transaction(() => {
+      const row = this.#byPath.get(entry.path) as ItemRow | undefined;
+      const now = new Date(this.#now()).toISOString();
+      if (!row) {
+        const id = Number(this.#db.prepare(`INSERT INTO items (source_id, path, name, kind, state, size, mtime_ms, created_at, updated_at, state_changed_at)
+          VALUES (?, ?, ?, ?, 'discovered', ?, ?, ?, ?, ?)`).run(entry.sourceId, entry.path, entry.name, entry.kind ?? null, entry.size, entry.mtimeMs, now, now, now).lastInsertRowid);
+        return { item: this.#load(id), outcome: 'new' as const };
+      }
+      if (row.size === entry.size && row.mtime_ms === entry.mtimeMs) return { item: itemFromRow(row), outcome: 'unchanged' as const };
+      this.#reset(row.id, now, `file changed on disk (size ${row.size} → ${entry.size})`, { size: entry.size, mtime_ms: entry.mtimeMs });
+      return { item: this.#load(row.id), outcome: 'changed' as const };
+    })();
+  }
+
+  /** Moves an item to `to`, setting `patch` with it; refuses a move the state machine forbids. */
+  public transition(id: number, to: ItemState, patch: ItemPatch = {}): JournalItem {
+    return this.#db.transaction(() => {
+      const item = this.#load(id);
+      if (!canTransition(item.state, to, item.failedIn ?? undefined)) throw new IllegalTransitionError(item, to);
+      const now = new Date(this.#now()).toISOString();
+      const sets = ['state = ?', 'updated_at = ?', 'state_changed_at = ?'];
+      const params: unknown[] = [to, now, now];
+      if (FINAL_STATES.includes(to)) {
+        sets.push('finished_at = ?');
+        params.push(now);
+      }
+      if (item.state === 'failed') sets.push('failed_in = NULL', 'next_retry_at = NULL');
+      for (const [key, value] of Object.entries(patch) as [keyof ItemPatch, unknown][]) {
+        sets.push(`${PATCH_COLUMNS[key]} = ?`);
+        params.push(key === 'probe' && value !== null && value !== undefined ? JSON.stringify(value) : value);
+      }
+      this.#db.prepare(`UPDATE items SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      return this.#load(id);
+    })();
+  }
+
+  /** Sets fields without changing state (progress, upload id); refuses nothing but unknown items. */
+  public patch(id: number, patch: ItemPatch): JournalItem {
+    const entries = Object.entries(patch) as [keyof ItemPatch, unknown][];
+    if (entries.length === 0) return this.#load(id);
+    const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = ?`);
+    const params = entries.map(([key, value]) => (key === 'probe' && value !== null && value !== undefined ? JSON.stringify(value) : value));
+    this.#db.prepare(`UPDATE items SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date(this.#now()).toISOString(), id);
+    return this.#load(id);
+  }
+
+  /** Records a part the engine acknowledged; `bytes_done` follows the sum of recorded parts. */
+  public recordPart(id: number, partNo: number, size: number, etag: string): JournalItem {
+    return this.#db.transaction(() => {
+      const item = this.#load(id);
+      if (item.state !== 'uploading') throw new IllegalTransitionError(item, 'uploading');
+      this.#db.prepare('INSERT INTO item_parts (item_id, part_no, size, etag) VALUES (?, ?, ?, ?) ON CONFLICT (item_id, part_no) DO UPDATE SET size = excluded.size, etag = excluded.etag')
+        .run(id, partNo, size, etag);
+      this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(size), 0) FROM item_parts WHERE item_id = ?), updated_at = ? WHERE id = ?')
+        .run(id, new Date(this.#now()).toISOString(), id);
+      return this.#load(id);
+    })();
+  }
+
+  /** Forgets recorded parts (the engine no longer holds them, or the file changed). */
+  public clearParts(id: number, keep: readonly number[] = []): void {
+    this.#db.transaction(() => {
+      const keepJson = JSON.stringify(keep);
+      this.#db.prepare('DELETE FROM item_parts WHERE item_id = ? AND part_no NOT IN (SELECT value FROM json_each(?))').run(id, keepJson);
+      this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(size), 0) FROM item_parts WHERE item_id = ?) WHERE id = ?').run(id, id);
+    })();
+  }
+
+  /** Marks a failure; the item is retried at `retryAt` (unix ms), or never when undefined. */
+  public fail(id: number, error: string, retryAt: number | undefined): JournalItem {
+    return this.#db.transaction(() => {
+      const item = this.#load(id);
+      if (item.state === 'failed') {
+        this.#db.prepare('UPDATE items SET last_error = ?, next_retry_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?')
+          .run(error, retryAt ?? null, new Date(this.#now()).toISOString(), id);
+        return this.#load(id);
+      }
+      if (!canTransition(item.state, 'failed')) throw new IllegalTransitionError(item, 'failed');
+      const now = new Date(this.#now()).toISOString();
+      this.#db.prepare(`UPDATE items SET state = 'failed', failed_in = state, last_error = ?, next_retry_at = ?, attempts = attempts + 1,
+        updated_at = ?, state_changed_at = ? WHERE id = ?`).run(error, retryAt ?? null, now, now, id);
+      return this.#load(id);
+    })();
+  }
+
+  public setPaused(id: number, paused: boolean): JournalItem {
+    this.#db.prepare('UPDATE items SET paused = ?, updated_at = ? WHERE id = ?').run(paused ? 1 : 0, new Date(this.#now()).toISOString(), id);
+    return this.#load(id);
+  }
+
+  /** Starts an item over from `discovered` (user retry, or its file changed). */
+  public restart(id: number, why: string): JournalItem {
+    return this.#db.transaction(() => {
+      this.#reset(id, new Date(this.#now()).toISOString(), why, {});
+      return this.#load(id);
+    })();
+  }
+
+  #reset(id: number, now: string, why: string, extra: { size?: number; mtime_ms?: number }): void {
+    this.#db.prepare('DELETE FROM item_parts WHERE item_id = ?').run(id);
+    this.#db.prepare(`UPDATE items SET state = 'discovered', failed_in = NULL, sha256 = NULL, probe = NULL, upload_id = NULL,
+      object_uri = NULL, bytes_done = 0, job_id = NULL, attempts = 0, last_error = ?, next_retry_at = NULL, reason = NULL,
+      finished_at = NULL, size = coalesce(?, size), mtime_ms = coalesce(?, mtime_ms), updated_at = ?, state_changed_at = ? WHERE id = ?`)
+      .run(why, extra.size ?? null, extra.mtime_ms ?? null, now, now, id);
+  }
+
+  #load(id: number): JournalItem {
+    const row = this.#get.get(id) as ItemRow | undefined;
+    if (!row) throw new Error(`no journal item ${id}`);
+    return itemFromRow(row);
+  }
+}
