@@ -24,8 +24,13 @@ export interface ByteRange {
 export interface BlobStore {
   /** Stores a stream as a new blob, hashing it on the way. */
   write(source: Readable, expectedSize?: number): Promise<WrittenBlob>;
-  /** Stages one part of a multipart upload, replacing an earlier try of the same part. */
-  writePart(uploadId: string, partNo: number, source: Readable, expectedSize?: number): Promise<{ size: number; sha256: string }>;
+  /**
+   * Stages one part of a multipart upload, replacing an earlier try of the same part. An
+   * interrupted try keeps the bytes that arrived; a later try may append to them (`resumeFrom`).
+   */
+  writePart(uploadId: string, partNo: number, source: Readable, options?: PartWriteOptions): Promise<{ size: number; sha256: string }>;
+  /** Parts whose last try was interrupted, with the bytes they hold. */
+  partialParts(uploadId: string): Promise<{ partNo: number; size: number }[]>;
   /** The staged file of a part, for hashing. */
   partPath(uploadId: string, partNo: number): string;
   /** Turns the listed staged parts, in this order, into one blob; other staged parts are dropped. */
@@ -36,6 +41,23 @@ export interface BlobStore {
   remove(location: BlobLocation): Promise<void>;
   /** Bytes held, staged parts included (counted only when a size limit is set). */
   usedBytes(): number;
+}
+
+export interface PartWriteOptions {
+  expectedSize?: number;
+  /** Append to the bytes an interrupted try left, which must be exactly this many. */
+  resumeFrom?: number;
+}
+
+/** A resumed part whose offset is not what the engine holds. */
+export class PartialMismatchError extends Error {
+  public readonly held: number;
+
+  public constructor(partNo: number, held: number, offered: number) {
+    super(`part ${partNo} holds ${held} bytes from an interrupted try, not ${offered}`);
+    this.name = 'PartialMismatchError';
+    this.held = held;
+  }
 }
 
 /** A write refused because the store's size limit (or the disk) is reached. */

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  StorageFullError, type BlobLocation, type BlobStore, type ByteRange, type WrittenBlob,
+  PartialMismatchError, StorageFullError, type BlobLocation, type BlobStore, type ByteRange, type PartWriteOptions, type WrittenBlob,
 } from './BlobStore';
 
 export interface FsBlobStoreOptions {
@@ -14,6 +14,7 @@ export interface FsBlobStoreOptions {
 }
 
 const PART_NAME = (n: number): string => `p${n}`;
+const PARTIAL_NAME = (n: number): string => `p${n}.partial`;
 const ADOPTED_NAME = (i: number): string => String(i).padStart(5, '0');
 
 /**
@@ -44,24 +45,56 @@ export class FsBlobStore implements BlobStore {
     this.#admit(expectedSize ?? 0);
     const ref = newRef();
     const tmp = join(this.#root, 'tmp', randomUUID());
-    const written = await this.#streamToFile(source, tmp);
+    const written = await this.#streamToFile(source, tmp, { hash: createHash('sha256'), append: false, keepPartial: false, heldBefore: 0 });
     const final = this.#path(ref);
     mkdirSync(join(final, '..'), { recursive: true });
     await rename(tmp, final);
     return { ref, parts: 0, ...written };
   }
 
-  public async writePart(uploadId: string, partNo: number, source: Readable, expectedSize?: number): Promise<{ size: number; sha256: string }> {
-    this.#admit(expectedSize ?? 0);
+  public async writePart(uploadId: string, partNo: number, source: Readable, options: PartWriteOptions = {}): Promise<{ size: number; sha256: string }> {
+    this.#admit(options.expectedSize ?? 0);
     const dir = join(this.#root, 'uploads', uploadId);
     mkdirSync(dir, { recursive: true });
-    const tmp = join(this.#root, 'tmp', randomUUID());
-    const written = await this.#streamToFile(source, tmp);
+    const partial = join(dir, PARTIAL_NAME(partNo));
+    // Bytes arrive in a file of their own; only a settled interrupted try is renamed to `.partial`,
+    // so that listing partial parts never shows a size still growing.
+    const incoming = join(dir, `p${partNo}.${randomUUID()}.incoming`);
+    const hash = createHash('sha256');
+    const resumeFrom = options.resumeFrom ?? 0;
+    if (options.resumeFrom !== undefined) {
+      const held = await stat(partial).then((s) => s.size, () => 0);
+      if (held !== options.resumeFrom) throw new PartialMismatchError(partNo, held, options.resumeFrom);
+      await rename(partial, incoming);
+      // The part's ETag covers all its bytes: hash what the earlier try left before appending.
+      for await (const chunk of createReadStream(incoming)) hash.update(chunk as Buffer);
+    } else {
+      this.#used -= await stat(partial).then((s) => s.size, () => 0);
+      await rm(partial, { force: true });
+    }
+    let appended: { size: number; sha256: string };
+    try {
+      appended = await this.#streamToFile(source, incoming, { hash, append: options.resumeFrom !== undefined, keepPartial: true, heldBefore: resumeFrom });
+    } catch (error) {
+      if (await stat(incoming).then(() => true, () => false)) await rename(incoming, partial);
+      throw error;
+    }
     const final = join(dir, PART_NAME(partNo));
     const previous = await stat(final).then((s) => s.size, () => 0);
-    await rename(tmp, final);
+    await rename(incoming, final);
     this.#used -= previous;
-    return written;
+    return { size: resumeFrom + appended.size, sha256: appended.sha256 };
+  }
+
+  public async partialParts(uploadId: string): Promise<{ partNo: number; size: number }[]> {
+    const dir = join(this.#root, 'uploads', uploadId);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const out: { partNo: number; size: number }[] = [];
+    for (const name of names) {
+      const m = /^p(\d+)\.partial$/.exec(name);
+      if (m) out.push({ partNo: Number(m[1]), size: (await stat(join(dir, name))).size });
+    }
+    return out.sort((a, b) => a.partNo - b.partNo);
   }
 
   public partPath(uploadId: string, partNo: number): string {
@@ -126,15 +159,22 @@ export class FsBlobStore implements BlobStore {
     if (this.#used + bytes > this.#maxBytes) throw new StorageFullError();
   }
 
-  async #streamToFile(source: Readable, path: string): Promise<{ size: number; sha256: string }> {
-    const hash = createHash('sha256');
+  /**
+   * Streams to a file, hashing and metering on the way, then fsyncs it. On failure the file is
+   * removed, unless `keepPartial` asks to keep what arrived (an interrupted part, which a later
+   * try appends to instead of sending again).
+   */
+  async #streamToFile(source: Readable, path: string, options: { hash: Hash; append: boolean; keepPartial: boolean; heldBefore: number }): Promise<{ size: number; sha256: string }> {
+    const { hash } = options;
     let size = 0;
     const limit = this.#maxBytes;
+    let full = false;
     const meter = new Transform({
       transform: (chunk: Buffer, _enc, done) => {
         size += chunk.length;
         this.#used += chunk.length;
         if (this.#used > limit) {
+          full = true;
           done(new StorageFullError());
           return;
         }
@@ -143,19 +183,26 @@ export class FsBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(source, meter, createWriteStream(path));
-      const fh = await open(path, 'r+');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await pipeline(source, meter, createWriteStream(path, { flags: options.append ? 'a' : 'w' }));
+      await fsyncFile(path);
     } catch (error) {
-      this.#used -= size;
-      await rm(path, { force: true });
+      // Counted so far: every byte that arrived; held now: what the file really got.
+      const kept = options.keepPartial && !full ? await stat(path).then((s) => s.size, () => 0) : 0;
+      this.#used += kept - options.heldBefore - size;
+      if (kept > 0) await fsyncFile(path);
+      else await rm(path, { force: true });
       throw error;
     }
     return { size, sha256: hash.digest('hex') };
+  }
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  const fh = await open(path, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 

@@ -97,8 +97,14 @@ export function registerAmStorageRoutes(app: FastifyInstance, { storage, assets,
     const { me, q } = writer(request);
     const uploadId = queryString(q, 'upload_id');
     if (!uploadId) throw badRequest('upload_id is required');
-    const { key, parts } = storage.listParts(ownerOf(me, queryString(q, 'owner_organization_id')), uploadId);
-    return { upload_id: uploadId, key, parts: parts.map((p) => ({ PartNumber: p.partNo, ETag: p.etag, Size: p.size })) };
+    const { key, parts, partial } = await storage.listParts(ownerOf(me, queryString(q, 'owner_organization_id')), uploadId);
+    return {
+      upload_id: uploadId,
+      key,
+      parts: parts.map((p) => ({ PartNumber: p.partNo, ETag: p.etag, Size: p.size })),
+      // Interrupted tries: a client may send only the rest (header x-scenedock-resume-from: Size).
+      partial: partial.map((p) => ({ PartNumber: p.partNo, Size: p.size })),
+    };
   });
 
   // SceneDock extension: abandon a multipart upload and free its parts.

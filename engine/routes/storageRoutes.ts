@@ -47,6 +47,9 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
   app.put<{ Params: { uploadId: string; partNo: string } }>('/storage/parts/:uploadId/:partNo', PUBLIC, async (request, reply) => {
     const q = request.query as Query;
     const length = Number(request.headers['content-length']);
+    const resumeHeader = request.headers['x-scenedock-resume-from'];
+    const resumeFrom = typeof resumeHeader === 'string' && resumeHeader !== '' ? Number(resumeHeader) : undefined;
+    if (resumeFrom !== undefined && !(Number.isInteger(resumeFrom) && resumeFrom >= 0)) throw badRequest('x-scenedock-resume-from must be a byte count');
     const etag = await storage.storePart(
       request.params.uploadId,
       Number(request.params.partNo),
@@ -54,6 +57,7 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
       queryString(q, 'signature') ?? '',
       request.raw,
       Number.isFinite(length) ? length : undefined,
+      resumeFrom,
     );
     return reply.header('etag', etag).send();
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
-import type { BlobStore, ByteRange } from '../blob/BlobStore';
-import { badRequest, forbidden, notFound } from '../http/HttpError';
+import { PartialMismatchError, type BlobStore, type ByteRange } from '../blob/BlobStore';
+import { badRequest, conflict, forbidden, notFound } from '../http/HttpError';
 import { ObjectCatalog, type ObjectRecord, type PartRecord } from './ObjectCatalog';
 import { checkFileId, objectKey, objectUri, parseObjectUri } from './objectKeys';
 import type { Presigner } from './Presigner';
@@ -111,23 +111,40 @@ export class ObjectStorage {
     return `${baseUrl}/storage/parts/${uploadId}/${partNo}?expires=${expires}&signature=${signature}`;
   }
 
-  public async storePart(uploadId: string, partNo: number, expires: number, signature: string, body: Readable, length?: number): Promise<string> {
+  /**
+   * Stores one part and answers its ETag (the sha256 of its bytes). With `resumeFrom`, the body
+   * is the rest of a part whose earlier try was interrupted after that many bytes.
+   */
+  public async storePart(uploadId: string, partNo: number, expires: number, signature: string, body: Readable, length?: number, resumeFrom?: number): Promise<string> {
     if (!this.#presigner.verify(`PUT\n${uploadId}\n${partNo}\n${expires}`, signature, expires)) {
       throw forbidden('part URL is forged or expired');
     }
     checkPartNumber(partNo);
     if (!this.#catalog.upload(uploadId)) throw notFound(`no multipart upload ${uploadId}`);
     const existed = this.#catalog.parts(uploadId).some((p) => p.partNo === partNo);
-    const written = await this.#blobs.writePart(uploadId, partNo, body, length);
+    let written: { size: number; sha256: string };
+    try {
+      written = await this.#blobs.writePart(uploadId, partNo, body, {
+        ...(length !== undefined ? { expectedSize: length } : {}),
+        ...(resumeFrom !== undefined ? { resumeFrom } : {}),
+      });
+    } catch (error) {
+      if (error instanceof PartialMismatchError) throw conflict(error.message);
+      throw error;
+    }
     this.#catalog.recordPart(uploadId, { partNo, size: written.size, etag: written.sha256 });
     this.#hasher.partStored(uploadId, partNo, existed);
     return quoteEtag(written.sha256);
   }
 
   /** The parts the engine holds for an upload: what a resuming client checks its journal against. */
-  public listParts(organizationId: string, uploadId: string): { key: string; parts: PartRecord[] } {
+  public async listParts(organizationId: string, uploadId: string): Promise<{ key: string; parts: PartRecord[]; partial: { partNo: number; size: number }[] }> {
     const upload = this.#ownedUpload(organizationId, uploadId);
-    return { key: upload.key, parts: this.#catalog.parts(uploadId).map((p) => ({ ...p, etag: quoteEtag(p.etag) })) };
+    return {
+      key: upload.key,
+      parts: this.#catalog.parts(uploadId).map((p) => ({ ...p, etag: quoteEtag(p.etag) })),
+      partial: await this.#blobs.partialParts(uploadId),
+    };
   }
 
   public async completeMultipart(organizationId: string, uploadId: string, fileId: string, parts: readonly { ETag: string; PartNumber: number }[]): Promise<ObjectRecord> {
