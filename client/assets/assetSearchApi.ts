@@ -60,10 +60,10 @@ export const assetSearchApi = {
     }
   },
 
-  /** Documents of these ids (those that exist), asked in chunks of 1000. */
+  /** Documents of these ids (those that exist), asked in chunks of 1000 with ids standardized as the Python client sends them. */
   async getMany(scope: AssetScope, ids: readonly string[], sourceSelectedFields?: readonly string[]): Promise<WireDoc[]> {
     const out: WireDoc[] = [];
-    for (const chunk of chunked(ids, BATCH)) {
+    for (const chunk of chunked(ids.map(standardizeName), BATCH)) {
       const search = { filters: [{ field: 'id', values: chunk }], ...(sourceSelectedFields ? { source_selected_fields: [...sourceSelectedFields] } : {}) };
       out.push(...await assetSearchApi.searchMeta(scope, search, { size: chunk.length }));
     }
@@ -73,7 +73,7 @@ export const assetSearchApi = {
   /** Whether each id (as given) has an asset; the server stores ids standardized, so matching is on that form. */
   async existsMany(scope: AssetScope, ids: readonly string[]): Promise<Record<string, boolean>> {
     const found = new Set<string>();
-    for (const chunk of chunked(ids, BATCH)) {
+    for (const chunk of chunked(ids.map(standardizeName), BATCH)) {
       const page = await assetSearchApi.searchIds(scope, { filters: [{ field: 'id', values: chunk }] }, { size: chunk.length });
       for (const id of page) found.add(id);
     }

@@ -82,13 +82,14 @@ export class SceneBoxHttp {
   }
 
   public async json<S extends z.ZodType>(method: Method, path: string, request: JsonRequest<S>): Promise<z.output<S>> {
-    const url = `${await this.#base()}${path.startsWith('/') ? path : `/${path}`}`;
+    const target = new URL(`${await this.#base()}${path.startsWith('/') ? path : `/${path}`}`);
+    target.search = toSearchParams(request.query).toString();
+    const url = target.toString();
     const started = performance.now();
     let status: number | undefined;
     try {
       const response = await this.#got(url, {
         method,
-        searchParams: toSearchParams(request.query),
         ...(request.body !== undefined ? { json: request.body } : {}),
         timeout: { request: request.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
         ...(request.retries !== undefined ? { retry: { limit: request.retries } } : {}),

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
 import { got, type Got } from 'got';
 import { MalformedResponseError } from '../errors/MalformedResponseError';
@@ -31,7 +33,10 @@ export class StorageHttp {
   readonly #got: Got;
 
   public constructor() {
-    this.#got = got.extend({ retry: { limit: 0 }, timeout: TIMEOUT });
+    // Own sockets, never kept alive: a storage server may answer (403, 507) before it has read a
+    // whole part, and a socket left mid-body must not be handed to the next request.
+    const agent = { http: new HttpAgent({ keepAlive: false }), https: new HttpsAgent({ keepAlive: false }) };
+    this.#got = got.extend({ retry: { limit: 0 }, timeout: TIMEOUT, agent });
   }
 
   /** An S3-style presigned form POST: every field first, then the file part named `file`. */

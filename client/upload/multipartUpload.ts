@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { AssetScope } from '../assets/AssetScope';
 import { IntegrityError } from '../errors/IntegrityError';
@@ -26,6 +27,8 @@ export async function multipartUpload(scope: AssetScope, source: UploadSource, f
   const partCount = Math.max(1, Math.ceil(source.size / partSize));
   const failed = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
+  // Every part request, retry sleep and queued task listens on this one signal.
+  setMaxListeners(0, signal);
   const retry: RetryOptions = { signal, ...(options.retries !== undefined ? { retries: options.retries } : {}) };
 
   const uploadId = await retryWithBackoff(() => multipartApi.create(scope, fileId), retry);
