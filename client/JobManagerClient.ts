@@ -45,19 +45,19 @@ export class JobManagerClient {
     return this.#jobId;
   }
 
-  public queue(): Promise<WireJob> { return jobManagerApi.queue(this.#http, this.#id()); }
-  public run(worker?: { cpuCore?: number; hostname?: string }): Promise<WireJob> { return jobManagerApi.run(this.#http, this.#id(), worker); }
-  public finish(): Promise<WireJob> { return jobManagerApi.finish(this.#http, this.#id()); }
+  public async queue(): Promise<WireJob> { return jobManagerApi.queue(this.#http, this.#id()); }
+  public async run(worker?: { cpuCore?: number; hostname?: string }): Promise<WireJob> { return jobManagerApi.run(this.#http, this.#id(), worker); }
+  public async finish(): Promise<WireJob> { return jobManagerApi.finish(this.#http, this.#id()); }
   /** Ends the job `aborted`; the error string (at most 1024 characters) becomes its last note. */
-  public abort(errorString: string, options: { revoke?: boolean } = {}): Promise<WireJob> {
+  public async abort(errorString: string, options: { revoke?: boolean } = {}): Promise<WireJob> {
     return jobManagerApi.abort(this.#http, this.#id(), errorString, options.revoke);
   }
-  public appendNote(note: string): Promise<WireJob> { return jobManagerApi.appendNote(this.#http, this.#id(), note); }
-  public updateMeta(key: string, value: unknown): Promise<WireJob> { return jobManagerApi.updateMeta(this.#http, this.#id(), key, value); }
-  public updateStage(stage: string): Promise<WireJob> { return jobManagerApi.updateStage(this.#http, this.#id(), stage); }
-  public getStatus(): Promise<WireJobStatus> { return jobManagerApi.status(this.#http, this.#id()); }
-  public getComprehensiveStatus(): Promise<WireComprehensiveStatus> { return jobManagerApi.comprehensiveStatus(this.#http, this.#id()); }
-  public getProgress(): Promise<number> { return jobManagerApi.progress(this.#http, this.#id()); }
+  public async appendNote(note: string): Promise<WireJob> { return jobManagerApi.appendNote(this.#http, this.#id(), note); }
+  public async updateMeta(key: string, value: unknown): Promise<WireJob> { return jobManagerApi.updateMeta(this.#http, this.#id(), key, value); }
+  public async updateStage(stage: string): Promise<WireJob> { return jobManagerApi.updateStage(this.#http, this.#id(), stage); }
+  public async getStatus(): Promise<WireJobStatus> { return jobManagerApi.status(this.#http, this.#id()); }
+  public async getComprehensiveStatus(): Promise<WireComprehensiveStatus> { return jobManagerApi.comprehensiveStatus(this.#http, this.#id()); }
+  public async getProgress(): Promise<number> { return jobManagerApi.progress(this.#http, this.#id()); }
 
   /**
    * Reports progress (0-100), as the Python client does only when it rose by more than 5 points
@@ -70,23 +70,23 @@ export class JobManagerClient {
     return true;
   }
 
-  public resubmit(): Promise<WireJob> {
+  public async resubmit(): Promise<WireJob> {
     this.#lastProgress = 0;
     return jobManagerApi.resubmit(this.#http, this.#id());
   }
 
   /** Cancels the job (`PUT AM/jobs/jobs/cancel/<id>`). */
-  public cancel(): Promise<WireJob> { return jobManagerApi.cancel(this.#http, this.#id()); }
+  public async cancel(): Promise<WireJob> { return jobManagerApi.cancel(this.#http, this.#id()); }
 
   /** Resolves on `finished`; throws `JobFailedError` with the job's notes on `aborted`. */
-  public waitForCompletion(options?: WaitOptions): Promise<WireComprehensiveStatus> {
+  public async waitForCompletion(options?: WaitOptions): Promise<WireComprehensiveStatus> {
     const id = this.#id();
     return pollJob(id, () => jobManagerApi.comprehensiveStatus(this.#http, id), options);
   }
 
   /** An Elasticsearch-style task (`update_by_query` answers with task ids). */
-  public getTask(taskId: string): Promise<WireQueryTask> { return jobManagerApi.queryTask(this.#http, taskId); }
-  public abortTask(taskId: string, method?: 'GET' | 'DELETE'): Promise<WireJob> { return jobManagerApi.abortTask(this.#http, taskId, method); }
+  public async getTask(taskId: string): Promise<WireQueryTask> { return jobManagerApi.queryTask(this.#http, taskId); }
+  public async abortTask(taskId: string, method?: 'GET' | 'DELETE'): Promise<WireJob> { return jobManagerApi.abortTask(this.#http, taskId, method); }
 
   #id(): string {
     if (this.#jobId === undefined) throw new Error('this JobManagerClient has no job: call createJob or pass jobId');

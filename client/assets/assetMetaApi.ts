@@ -32,7 +32,7 @@ const modeQuery = (mode: WriteMode) => ({ replace: mode.replace, replace_sets: m
 
 /** Asset-manager metadata writes, reads and deletes (wire protocol §1.9). */
 export const assetMetaApi = {
-  get: (scope: AssetScope, id: string): Promise<WireDoc> => scope.request('GET', meta(id), { schema: searchWire.doc }),
+  get: async (scope: AssetScope, id: string): Promise<WireDoc> => scope.request('GET', meta(id), { schema: searchWire.doc }),
 
   /** Returns the id as stored (the server standardizes ids). */
   async write(scope: AssetScope, id: string, metadata: Metadata, mode: WriteMode): Promise<string> {
@@ -51,7 +51,7 @@ export const assetMetaApi = {
     return stored;
   },
 
-  exists: (scope: AssetScope, id: string): Promise<boolean> =>
+  exists: async (scope: AssetScope, id: string): Promise<boolean> =>
     scope.request('GET', `/assets/exists/${pathSegment(id)}`, { schema: assetWire.exists }),
 
   async copy(scope: AssetScope, id: string, newId: string): Promise<string> {
@@ -89,6 +89,6 @@ export const assetMetaApi = {
     return reply.task_ids;
   },
 
-  registerField: (scope: AssetScope, field: Metadata): Promise<{ acknowledged: true }> =>
+  registerField: async (scope: AssetScope, field: Metadata): Promise<{ acknowledged: true }> =>
     scope.request('POST', '/assets/register_field', { schema: identityWire.ack, body: field }),
 };

@@ -40,7 +40,7 @@ export const assetSearchApi = {
     }
   },
 
-  searchMeta: (scope: AssetScope, search: SearchQueryInput = {}, page: MetaPageOptions = {}): Promise<WireDoc[]> =>
+  searchMeta: async (scope: AssetScope, search: SearchQueryInput = {}, page: MetaPageOptions = {}): Promise<WireDoc[]> =>
     scope.request('POST', '/assets/meta', {
       schema: searchWire.docList,
       query: { ...pageQuery({ size: 50, offset: 0, ...page }), compress: page.compress },
@@ -80,22 +80,22 @@ export const assetSearchApi = {
     return Object.fromEntries(ids.map((id) => [id, found.has(standardizeName(id))]));
   },
 
-  count: (scope: AssetScope, search: SearchQueryInput = {}): Promise<number> =>
+  count: async (scope: AssetScope, search: SearchQueryInput = {}): Promise<number> =>
     scope.request('POST', '/assets/count', { schema: searchWire.count, body: search }),
 
-  aggregate: (scope: AssetScope, kind: AggregationKind, fieldName: string, search: SearchQueryInput = {}, isNested = false): Promise<number | null> =>
+  aggregate: async (scope: AssetScope, kind: AggregationKind, fieldName: string, search: SearchQueryInput = {}, isNested = false): Promise<number | null> =>
     scope.request('POST', `/assets/${kind}`, {
       schema: kind === 'cardinality' ? searchWire.cardinality : searchWire.aggregate,
       body: { search, field_name: fieldName, is_nested: isNested },
     }),
 
-  summary: (scope: AssetScope, request: SummaryRequestInput): Promise<WireSummary> =>
+  summary: async (scope: AssetScope, request: SummaryRequestInput): Promise<WireSummary> =>
     scope.request('POST', '/assets/meta/summary', { schema: searchWire.summary, body: request }),
 
-  fields: (scope: AssetScope): Promise<WireField[]> => scope.request('GET', '/assets/meta/search_fields', { schema: searchWire.fields }),
+  fields: async (scope: AssetScope): Promise<WireField[]> => scope.request('GET', '/assets/meta/search_fields', { schema: searchWire.fields }),
 
   /** Statistics of the named fields (every field when none is named). */
-  statistics: (scope: AssetScope, fields?: readonly string[]): Promise<Record<string, WireFieldStatistic>> =>
+  statistics: async (scope: AssetScope, fields?: readonly string[]): Promise<Record<string, WireFieldStatistic>> =>
     scope.request('POST', '/assets/field_statistics', {
       schema: searchWire.fieldStatistics,
       body: fields ? { field_dicts: fields.map((field) => ({ field })) } : {},

@@ -43,10 +43,10 @@ export const assetUrlApi = {
     return out;
   },
 
-  fromObjectAccessInBatch: (scope: AssetScope, ids: readonly string[], accesses: readonly WireObjectAccess[]): Promise<Record<string, string | null>> =>
+  fromObjectAccessInBatch: async (scope: AssetScope, ids: readonly string[], accesses: readonly WireObjectAccess[]): Promise<Record<string, string | null>> =>
     scope.request('POST', '/storage/url_from_object_access_in_batch', { schema: assetWire.urlBatch, body: { ids, object_accesses: accesses } }),
 
-  listObjects: (scope: AssetScope, bucket: string, folder = ''): Promise<WireStoredObject[]> =>
+  listObjects: async (scope: AssetScope, bucket: string, folder = ''): Promise<WireStoredObject[]> =>
     scope.request('POST', '/storage/list_objects', { schema: storageWire.listObjects, body: { bucket, folder, cloud_storage: 's3' } }),
 
   async signedUrl(scope: AssetScope, bucket: string, key: string): Promise<string> {
@@ -58,6 +58,6 @@ export const assetUrlApi = {
     return (await scope.request('DELETE', '/assets/delete_if_exists_in_storage', { schema: storageWire.deleteIfExists, query: { id: fileId } })).deleted;
   },
 
-  clearBytesFromCache: (scope: AssetScope, fileId: string): Promise<{ acknowledged: true }> =>
+  clearBytesFromCache: async (scope: AssetScope, fileId: string): Promise<{ acknowledged: true }> =>
     scope.request('DELETE', '/assets/clear_bytes_from_cache', { schema: identityWire.ack, query: { id: fileId } }),
 };

@@ -7,14 +7,14 @@ type BatchAck = { acknowledged: true; ids: string[] };
 
 /** Comments on assets (SceneEngine, wire protocol §1.4). */
 export const commentsApi = {
-  add: (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[], comment: string): Promise<BatchAck> =>
+  add: async (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[], comment: string): Promise<BatchAck> =>
     http.post(`/v1/${pathSegment(assetType)}/comments`, { schema: assetWire.batchAck, body: { ids, comment } }),
 
   /** Removes every comment with exactly this text from the assets. */
-  remove: (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[], comment: string): Promise<BatchAck> =>
+  remove: async (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[], comment: string): Promise<BatchAck> =>
     http.post(`/v1/${pathSegment(assetType)}/delete_comments`, { schema: assetWire.batchAck, body: { ids, comment } }),
 
   /** Comments per stored (standardized) id; ids without an asset are absent. */
-  get: (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[]): Promise<Record<string, WireComment[]>> =>
+  get: async (http: SceneBoxHttp, assetType: AssetType, ids: readonly string[]): Promise<Record<string, WireComment[]>> =>
     http.post(`/v1/${pathSegment(assetType)}/get_comments`, { schema: assetWire.comments, body: { ids } }),
 };

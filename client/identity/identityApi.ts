@@ -34,16 +34,16 @@ type Ack = { acknowledged: true };
 
 /** Discovery and the identity manager (wire protocol §1.1, §1.2), on the SceneEngine root. */
 export const identityApi = {
-  status: (http: SceneBoxHttp): Promise<WireStatus> => http.get('/status', { schema: identityWire.status }),
+  status: async (http: SceneBoxHttp): Promise<WireStatus> => http.get('/status', { schema: identityWire.status }),
 
-  whoami: (http: SceneBoxHttp): Promise<WireWhoami> => http.get('/auth', { schema: identityWire.whoami }),
+  whoami: async (http: SceneBoxHttp): Promise<WireWhoami> => http.get('/auth', { schema: identityWire.whoami }),
 
-  addUser: (http: SceneBoxHttp, user: NewUser): Promise<WireNewUser> => http.post('/identity_manager/user', {
+  addUser: async (http: SceneBoxHttp, user: NewUser): Promise<WireNewUser> => http.post('/identity_manager/user', {
     schema: identityWire.newUser,
     body: { username: user.username, email: user.email ?? null, role: user.role, organization_id: user.organizationId ?? null },
   }),
 
-  modifyUser: (http: SceneBoxHttp, username: string, patch: UserPatch): Promise<WireUser> => http.put(`/identity_manager/user/${pathSegment(username)}`, {
+  modifyUser: async (http: SceneBoxHttp, username: string, patch: UserPatch): Promise<WireUser> => http.put(`/identity_manager/user/${pathSegment(username)}`, {
     schema: identityWire.user,
     body: {
       ...(patch.email !== undefined ? { email: patch.email } : {}),
@@ -52,34 +52,34 @@ export const identityApi = {
     },
   }),
 
-  deleteUser: (http: SceneBoxHttp, username: string): Promise<Ack> =>
+  deleteUser: async (http: SceneBoxHttp, username: string): Promise<Ack> =>
     http.delete(`/identity_manager/user/${pathSegment(username)}`, { schema: identityWire.ack }),
 
-  listUsers: (http: SceneBoxHttp): Promise<WireUser[]> => http.get('/identity_manager/user', { schema: identityWire.users }),
+  listUsers: async (http: SceneBoxHttp): Promise<WireUser[]> => http.get('/identity_manager/user', { schema: identityWire.users }),
 
-  addOrganization: (http: SceneBoxHttp, name: string): Promise<WireOrganization> =>
+  addOrganization: async (http: SceneBoxHttp, name: string): Promise<WireOrganization> =>
     http.post('/identity_manager/organization', { schema: identityWire.organization, body: { organization_name: name } }),
 
-  listOrganizations: (http: SceneBoxHttp): Promise<WireOrganization[]> =>
+  listOrganizations: async (http: SceneBoxHttp): Promise<WireOrganization[]> =>
     http.get('/identity_manager/organization', { schema: identityWire.organizations }),
 
-  modifyOrganization: (http: SceneBoxHttp, id: string, name: string): Promise<Ack> =>
+  modifyOrganization: async (http: SceneBoxHttp, id: string, name: string): Promise<Ack> =>
     http.put(`/identity_manager/organization/${pathSegment(id)}`, { schema: identityWire.ack, body: { organization_name: name } }),
 
-  deleteOrganization: (http: SceneBoxHttp, id: string): Promise<Ack> =>
+  deleteOrganization: async (http: SceneBoxHttp, id: string): Promise<Ack> =>
     http.delete(`/identity_manager/organization/${pathSegment(id)}`, { schema: identityWire.ack }),
 
-  addOwnership: (http: SceneBoxHttp, ownership: Ownership): Promise<Ack> =>
+  addOwnership: async (http: SceneBoxHttp, ownership: Ownership): Promise<Ack> =>
     http.post('/identity_manager/ownership', { schema: identityWire.ack, body: ownership }),
 
   /** The Python client sends this DELETE with a JSON body, and so does this one. */
-  revokeOwnership: (http: SceneBoxHttp, ownership: Ownership): Promise<Ack> =>
+  revokeOwnership: async (http: SceneBoxHttp, ownership: Ownership): Promise<Ack> =>
     http.delete('/identity_manager/ownership', { schema: identityWire.ack, body: ownership }),
 
-  listOwnerships: (http: SceneBoxHttp): Promise<WireOwnership[]> =>
+  listOwnerships: async (http: SceneBoxHttp): Promise<WireOwnership[]> =>
     http.get('/identity_manager/ownership', { schema: identityWire.ownerships }),
 
-  clearCache: (http: SceneBoxHttp, options: ClearCacheOptions = {}): Promise<Ack> => http.post('/clear_cache', {
+  clearCache: async (http: SceneBoxHttp, options: ClearCacheOptions = {}): Promise<Ack> => http.post('/clear_cache', {
     schema: identityWire.ack,
     query: { all_organizations: options.allOrganizations ?? false },
     body: options.partitions ? { partitions: options.partitions } : {},

@@ -37,53 +37,53 @@ export const jobManagerApi = {
     return reply.job_id;
   },
 
-  queue: (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('queue', jobId), { schema: jobWire.job }),
+  queue: async (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('queue', jobId), { schema: jobWire.job }),
 
-  run: (am: SceneBoxHttp, jobId: string, worker: { cpuCore?: number; hostname?: string } = {}): Promise<WireJob> =>
+  run: async (am: SceneBoxHttp, jobId: string, worker: { cpuCore?: number; hostname?: string } = {}): Promise<WireJob> =>
     am.put(jobPath('run', jobId), { schema: jobWire.job, body: {
       ...(worker.cpuCore !== undefined ? { cpu_core: worker.cpuCore } : {}),
       ...(worker.hostname !== undefined ? { hostname: worker.hostname } : {}),
     } }),
 
-  finish: (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('finish', jobId), { schema: jobWire.job }),
+  finish: async (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('finish', jobId), { schema: jobWire.job }),
 
-  abort: (am: SceneBoxHttp, jobId: string, errorString: string, revoke = false): Promise<WireJob> =>
+  abort: async (am: SceneBoxHttp, jobId: string, errorString: string, revoke = false): Promise<WireJob> =>
     am.put(jobPath('abort', jobId), { schema: jobWire.job, query: { error_string: errorString.slice(0, MAX_TEXT), revoke } }),
 
   /** Not retried: a note sent twice would be stored twice. */
-  appendNote: (am: SceneBoxHttp, jobId: string, note: string): Promise<WireJob> =>
+  appendNote: async (am: SceneBoxHttp, jobId: string, note: string): Promise<WireJob> =>
     am.put(jobPath('append_note', jobId), { schema: jobWire.job, query: { note }, retries: 0 }),
 
-  updateMeta: (am: SceneBoxHttp, jobId: string, key: string, value: unknown): Promise<WireJob> =>
+  updateMeta: async (am: SceneBoxHttp, jobId: string, key: string, value: unknown): Promise<WireJob> =>
     am.put(jobPath('meta', jobId), { schema: jobWire.job, body: { key, value } }),
 
-  updateStage: (am: SceneBoxHttp, jobId: string, stage: string): Promise<WireJob> =>
+  updateStage: async (am: SceneBoxHttp, jobId: string, stage: string): Promise<WireJob> =>
     am.put(jobPath('stage', jobId), { schema: jobWire.job, query: { stage: stage.slice(0, MAX_TEXT) } }),
 
   async status(am: SceneBoxHttp, jobId: string): Promise<WireJobStatus> {
     return (await am.get(jobPath('status', jobId), { schema: jobWire.statusReply })).status;
   },
 
-  comprehensiveStatus: (am: SceneBoxHttp, jobId: string): Promise<WireComprehensiveStatus> =>
+  comprehensiveStatus: async (am: SceneBoxHttp, jobId: string): Promise<WireComprehensiveStatus> =>
     am.get(jobPath('comprehensive_status', jobId), { schema: jobWire.comprehensiveStatus }),
 
   async progress(am: SceneBoxHttp, jobId: string): Promise<number> {
     return (await am.get(jobPath('progress', jobId), { schema: jobWire.progressReply })).progress;
   },
 
-  setProgress: (am: SceneBoxHttp, jobId: string, progress: number): Promise<WireJob> =>
+  setProgress: async (am: SceneBoxHttp, jobId: string, progress: number): Promise<WireJob> =>
     am.put(jobPath('progress', jobId), { schema: jobWire.job, query: { progress: Math.round(progress * 100) / 100 } }),
 
-  resubmit: (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('resubmit', jobId), { schema: jobWire.job }),
+  resubmit: async (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('resubmit', jobId), { schema: jobWire.job }),
 
   /** PUT `AM/jobs/jobs/cancel/<id>`: the path the Python job manager builds. */
-  cancel: (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('jobs/cancel', jobId), { schema: jobWire.job }),
+  cancel: async (am: SceneBoxHttp, jobId: string): Promise<WireJob> => am.put(jobPath('jobs/cancel', jobId), { schema: jobWire.job }),
 
-  queryTask: (am: SceneBoxHttp, taskId: string): Promise<WireQueryTask> =>
+  queryTask: async (am: SceneBoxHttp, taskId: string): Promise<WireQueryTask> =>
     am.get(`/jobs/query_task/${pathSegment(taskId)}`, { schema: jobWire.queryTask }),
 
   /** `GET .../abort` as the Python client's `abort_task`; `DELETE` of the task is the same. */
-  abortTask: (am: SceneBoxHttp, taskId: string, method: 'GET' | 'DELETE' = 'GET'): Promise<WireJob> =>
+  abortTask: async (am: SceneBoxHttp, taskId: string, method: 'GET' | 'DELETE' = 'GET'): Promise<WireJob> =>
     method === 'GET'
       ? am.get(`/jobs/query_task/${pathSegment(taskId)}/abort`, { schema: jobWire.job })
       : am.delete(`/jobs/query_task/${pathSegment(taskId)}`, { schema: jobWire.job }),

@@ -29,14 +29,14 @@ export const searchApi = {
     }
   },
 
-  searchMeta: (http: SceneBoxHttp, assetType: AssetType, search: SearchQueryInput = {}, page: MetaPageOptions = {}): Promise<WireDoc[]> =>
+  searchMeta: async (http: SceneBoxHttp, assetType: AssetType, search: SearchQueryInput = {}, page: MetaPageOptions = {}): Promise<WireDoc[]> =>
     http.post(`${v1(assetType)}/meta`, {
       schema: searchWire.docList,
       query: { ...pageQuery({ size: 50, offset: 0, ...page }), compress: page.compress },
       body: search,
     }),
 
-  summaryMeta: (http: SceneBoxHttp, assetType: AssetType, request: SummaryRequestInput): Promise<WireSummary> =>
+  summaryMeta: async (http: SceneBoxHttp, assetType: AssetType, request: SummaryRequestInput): Promise<WireSummary> =>
     http.post(`${v1(assetType)}/meta/summary`, { schema: searchWire.summary, body: request }),
 
   /** As the Python client counts: a summary without dimensions. */
@@ -44,15 +44,15 @@ export const searchApi = {
     return (await searchApi.summaryMeta(http, assetType, { search, dimensions: [] })).total;
   },
 
-  getMetadata: (http: SceneBoxHttp, assetType: AssetType, id: string, withSessionMetadata = false): Promise<WireDoc> =>
+  getMetadata: async (http: SceneBoxHttp, assetType: AssetType, id: string, withSessionMetadata = false): Promise<WireDoc> =>
     http.get(`${v1(assetType)}/meta/${pathSegment(id)}`, { schema: searchWire.doc, query: { with_session_metadata: withSessionMetadata } }),
 
-  getSearchableFields: (http: SceneBoxHttp, assetType: AssetType): Promise<WireField[]> =>
+  getSearchableFields: async (http: SceneBoxHttp, assetType: AssetType): Promise<WireField[]> =>
     http.get(`${v1(assetType)}/meta/search_fields`, { schema: searchWire.fields }),
 
-  getSearchableFieldStatistics: (http: SceneBoxHttp, assetType: AssetType): Promise<Record<string, WireFieldStatistic>> =>
+  getSearchableFieldStatistics: async (http: SceneBoxHttp, assetType: AssetType): Promise<Record<string, WireFieldStatistic>> =>
     http.get(`${v1(assetType)}/meta/searchable_field_statistics`, { schema: searchWire.fieldStatistics }),
 
-  getResponseModel: (http: SceneBoxHttp, assetType: AssetType): Promise<Record<string, unknown>> =>
+  getResponseModel: async (http: SceneBoxHttp, assetType: AssetType): Promise<Record<string, unknown>> =>
     http.get(`${v1(assetType)}/meta/response_model`, { schema: assetWire.responseModel }),
 };

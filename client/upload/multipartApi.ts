@@ -56,14 +56,14 @@ export const multipartApi = {
     return (await scope.request('GET', '/assets/multipart_parts', { schema: storageWire.parts, query: { upload_id: uploadId } })).parts;
   },
 
-  complete: (scope: AssetScope, fileId: string, uploadId: string, parts: readonly CompletedPart[]): Promise<CompletedUpload> =>
+  complete: async (scope: AssetScope, fileId: string, uploadId: string, parts: readonly CompletedPart[]): Promise<CompletedUpload> =>
     scope.request('POST', '/assets/multipart_complete', { schema: storageWire.completed, body: { id: fileId, upload_id: uploadId, parts } }),
 
   /** Abandons an upload and frees its parts (SceneDock extension `DELETE multipart_upload`). */
-  abort: (scope: AssetScope, uploadId: string): Promise<{ acknowledged: true }> =>
+  abort: async (scope: AssetScope, uploadId: string): Promise<{ acknowledged: true }> =>
     scope.request('DELETE', '/assets/multipart_upload', { schema: identityWire.ack, query: { upload_id: uploadId } }),
 
   /** Whether the caller's organization already holds these bytes (SceneDock extension). */
-  findBySha256: (scope: AssetScope, sha256: string): Promise<WireObjectBySha256> =>
+  findBySha256: async (scope: AssetScope, sha256: string): Promise<WireObjectBySha256> =>
     scope.request('POST', '/assets/object_by_sha256', { schema: storageWire.objectBySha256, body: { sha256 } }),
 };
