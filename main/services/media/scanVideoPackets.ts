@@ -15,7 +15,7 @@ export interface PacketScan {
  * come, so memory stays flat for long recordings.
  */
 export function scanVideoPackets(filePath: string, timeoutMs: number): Promise<PacketScan> {
-  const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', filePath];
+  const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=1', filePath];
   return new Promise((resolve, reject) => {
     const child = spawn(ffprobePath(), args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let packets = 0;
@@ -28,7 +28,10 @@ export function scanVideoPackets(filePath: string, timeoutMs: number): Promise<P
       child.kill('SIGKILL');
     }, timeoutMs);
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const [pts, duration] = line.split(',').map(Number);
+      // Section names are printed (p=1) because packets with side data (WebM alpha, for one) add
+      // `side_data` fields and blank lines to the output: only `packet,` lines are packets.
+      if (!line.startsWith('packet,')) return;
+      const [, pts, duration] = line.split(',').map(Number);
       packets++;
       if (pts === undefined || !Number.isFinite(pts)) return;
       first = Math.min(first, pts);
