@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { ITEM_STATES, type ItemState } from '../../../shared/ingest/itemStates';
-import { itemFromRow, type ItemRow, type JournalItem, type PartRecord, type SessionMode, type Source } from './journalTypes';
+import {
+  fileFromRow, itemFromRow, type ItemFile, type ItemFileRow, type ItemRow, type JournalItem, type PartRecord, type SessionMode, type Source,
+} from './journalTypes';
 
 export interface ItemQuery {
   states?: readonly ItemState[];
@@ -82,8 +84,12 @@ export class JournalReader {
     return v ?? undefined;
   }
 
-  public parts(id: number): PartRecord[] {
-    return this.#db.prepare('SELECT part_no AS partNo, size, etag FROM item_parts WHERE item_id = ? ORDER BY part_no').all(id) as PartRecord[];
+  public files(id: number): ItemFile[] {
+    return (this.#db.prepare('SELECT * FROM item_files WHERE item_id = ? ORDER BY file_no').all(id) as ItemFileRow[]).map(fileFromRow);
+  }
+
+  public parts(id: number, fileNo: number): PartRecord[] {
+    return this.#db.prepare('SELECT part_no AS partNo, size, etag FROM item_parts WHERE item_id = ? AND file_no = ? ORDER BY part_no').all(id, fileNo) as PartRecord[];
   }
 
   public sources(): Source[] {

@@ -94,26 +94,61 @@ export class JournalWriter {
     return this.#load(id);
   }
 
-  /** Records a part the engine acknowledged; `bytes_done` follows the sum of recorded parts. */
-  public recordPart(id: number, partNo: number, size: number, etag: string): JournalItem {
+  /** Lists the unit's files (at probe time); replaces any earlier list and its upload state. */
+  public setFiles(id: number, files: readonly { relPath: string; size: number; mtimeMs: number }[]): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM item_files WHERE item_id = ?').run(id);
+      const insert = this.#db.prepare('INSERT INTO item_files (item_id, file_no, rel_path, size, mtime_ms) VALUES (?, ?, ?, ?, ?)');
+      files.forEach((f, i) => insert.run(id, i, f.relPath, f.size, f.mtimeMs));
+      this.#db.prepare('UPDATE items SET bytes_done = 0, updated_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
+    })();
+  }
+
+  /** Sets a file's hash, upload id (with its part size) or stored object URI. */
+  public patchFile(id: number, fileNo: number, patch: { sha256?: string; uploadId?: string | null; partSize?: number | null; objectUri?: string | null }): void {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [key, column] of [['sha256', 'sha256'], ['uploadId', 'upload_id'], ['partSize', 'part_size'], ['objectUri', 'object_uri']] as const) {
+      if (patch[key] !== undefined) {
+        sets.push(`${column} = ?`);
+        params.push(patch[key]);
+      }
+    }
+    if (sets.length === 0) return;
+    this.#db.transaction(() => {
+      this.#db.prepare(`UPDATE item_files SET ${sets.join(', ')} WHERE item_id = ? AND file_no = ?`).run(...params, id, fileNo);
+      if (patch.objectUri) this.#syncBytes(id, fileNo);
+    })();
+  }
+
+  /** Records a part the engine acknowledged; the byte counts follow the recorded parts. */
+  public recordPart(id: number, fileNo: number, partNo: number, size: number, etag: string): JournalItem {
     return this.#db.transaction(() => {
       const item = this.#load(id);
       if (item.state !== 'uploading') throw new IllegalTransitionError(item, 'uploading');
-      this.#db.prepare('INSERT INTO item_parts (item_id, part_no, size, etag) VALUES (?, ?, ?, ?) ON CONFLICT (item_id, part_no) DO UPDATE SET size = excluded.size, etag = excluded.etag')
-        .run(id, partNo, size, etag);
-      this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(size), 0) FROM item_parts WHERE item_id = ?), updated_at = ? WHERE id = ?')
-        .run(id, new Date(this.#now()).toISOString(), id);
+      this.#db.prepare(`INSERT INTO item_parts (item_id, file_no, part_no, size, etag) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (item_id, file_no, part_no) DO UPDATE SET size = excluded.size, etag = excluded.etag`).run(id, fileNo, partNo, size, etag);
+      this.#syncBytes(id, fileNo);
       return this.#load(id);
     })();
   }
 
-  /** Forgets recorded parts (the engine no longer holds them, or the file changed). */
-  public clearParts(id: number, keep: readonly number[] = []): void {
+  /** Forgets a file's recorded parts except `keep` (the engine no longer holds them, or the file changed). */
+  public clearParts(id: number, fileNo: number, keep: readonly number[] = []): void {
     this.#db.transaction(() => {
-      const keepJson = JSON.stringify(keep);
-      this.#db.prepare('DELETE FROM item_parts WHERE item_id = ? AND part_no NOT IN (SELECT value FROM json_each(?))').run(id, keepJson);
-      this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(size), 0) FROM item_parts WHERE item_id = ?) WHERE id = ?').run(id, id);
+      this.#db.prepare('DELETE FROM item_parts WHERE item_id = ? AND file_no = ? AND part_no NOT IN (SELECT value FROM json_each(?))')
+        .run(id, fileNo, JSON.stringify(keep));
+      this.#syncBytes(id, fileNo);
     })();
+  }
+
+  /** A file's acknowledged bytes: all of it once stored, else its recorded parts; the unit's, their sum. */
+  #syncBytes(id: number, fileNo: number): void {
+    this.#db.prepare(`UPDATE item_files SET bytes_done = CASE WHEN object_uri IS NOT NULL THEN size
+        ELSE (SELECT coalesce(sum(size), 0) FROM item_parts p WHERE p.item_id = item_files.item_id AND p.file_no = item_files.file_no) END
+      WHERE item_id = ? AND file_no = ?`).run(id, fileNo);
+    this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(bytes_done), 0) FROM item_files WHERE item_id = ?), updated_at = ? WHERE id = ?')
+      .run(id, new Date(this.#now()).toISOString(), id);
   }
 
   /** Marks a failure; the item is retried at `retryAt` (unix ms), or never when undefined. */
@@ -148,8 +183,9 @@ export class JournalWriter {
 
   #reset(id: number, now: string, why: string, extra: { size?: number; mtime_ms?: number }): void {
     this.#db.prepare('DELETE FROM item_parts WHERE item_id = ?').run(id);
-    this.#db.prepare(`UPDATE items SET state = 'discovered', failed_in = NULL, sha256 = NULL, probe = NULL, upload_id = NULL,
-      object_uri = NULL, bytes_done = 0, job_id = NULL, attempts = 0, last_error = ?, next_retry_at = NULL, reason = NULL,
+    this.#db.prepare('DELETE FROM item_files WHERE item_id = ?').run(id);
+    this.#db.prepare(`UPDATE items SET state = 'discovered', failed_in = NULL, sha256 = NULL, probe = NULL,
+      bytes_done = 0, job_id = NULL, attempts = 0, last_error = ?, next_retry_at = NULL, reason = NULL,
       finished_at = NULL, size = coalesce(?, size), mtime_ms = coalesce(?, mtime_ms), updated_at = ?, state_changed_at = ? WHERE id = ?`)
       .run(why, extra.size ?? null, extra.mtime_ms ?? null, now, now, id);
   }

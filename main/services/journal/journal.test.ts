@@ -27,11 +27,18 @@ describe('journal', () => {
     const { journal } = fresh();
     const { item, outcome } = journal.writer.discover(file('/data/a.bag', 100));
     expect(outcome).toBe('new');
-    for (const state of ['stable', 'probed', 'hashed', 'uploading'] as const) journal.writer.transition(item.id, state);
-    journal.writer.recordPart(item.id, 1, 60, '"e1"');
-    journal.writer.recordPart(item.id, 2, 40, '"e2"');
+    journal.writer.transition(item.id, 'stable');
+    journal.writer.transition(item.id, 'probed');
+    journal.writer.setFiles(item.id, [{ relPath: 'a.bag', size: 100, mtimeMs: 1 }]);
+    journal.writer.transition(item.id, 'hashed');
+    journal.writer.transition(item.id, 'uploading');
+    journal.writer.patchFile(item.id, 0, { uploadId: 'u1', partSize: 60 });
+    journal.writer.recordPart(item.id, 0, 1, 60, '"e1"');
+    journal.writer.recordPart(item.id, 0, 2, 40, '"e2"');
     expect(journal.reader.get(item.id)?.bytesDone).toBe(100);
-    expect(journal.reader.parts(item.id)).toEqual([{ partNo: 1, size: 60, etag: '"e1"' }, { partNo: 2, size: 40, etag: '"e2"' }]);
+    expect(journal.reader.parts(item.id, 0)).toEqual([{ partNo: 1, size: 60, etag: '"e1"' }, { partNo: 2, size: 40, etag: '"e2"' }]);
+    journal.writer.patchFile(item.id, 0, { objectUri: 's3://b/a.bag' });
+    expect(journal.reader.files(item.id)).toEqual([expect.objectContaining({ relPath: 'a.bag', uploadId: 'u1', objectUri: 's3://b/a.bag', bytesDone: 100 })]);
     for (const state of ['uploaded', 'registered', 'done'] as const) journal.writer.transition(item.id, state);
     const done = journal.reader.get(item.id);
     expect(done?.state).toBe('done');
@@ -41,8 +48,8 @@ describe('journal', () => {
   it('refuses an illegal move and leaves the item as it was', () => {
     const { journal } = fresh();
     const { item } = journal.writer.discover(file('/data/b.mcap'));
-    expect(() => journal.writer.transition(item.id, 'uploaded', { objectUri: 's3://x/y' })).toThrow(IllegalTransitionError);
-    expect(journal.reader.get(item.id)).toMatchObject({ state: 'discovered', objectUri: null });
+    expect(() => journal.writer.transition(item.id, 'uploaded', { assetId: 'x' })).toThrow(IllegalTransitionError);
+    expect(journal.reader.get(item.id)).toMatchObject({ state: 'discovered', assetId: null });
   });
 
   it('a failed item remembers where it failed, becomes due at its retry time, and retries into that state', () => {
@@ -63,13 +70,18 @@ describe('journal', () => {
   it('a file changed on disk goes back to the start, its parts forgotten, its asset id kept', () => {
     const { journal } = fresh();
     const { item } = journal.writer.discover(file('/data/d.bag', 100, 1));
-    for (const state of ['stable', 'probed', 'hashed', 'uploading'] as const) journal.writer.transition(item.id, state, state === 'probed' ? { assetId: 'd_bag' } : {});
-    journal.writer.recordPart(item.id, 1, 50, '"e"');
+    for (const state of ['stable', 'probed', 'hashed', 'uploading'] as const) {
+      journal.writer.transition(item.id, state, state === 'probed' ? { assetId: 'd_bag' } : {});
+      if (state === 'probed') journal.writer.setFiles(item.id, [{ relPath: 'd.bag', size: 100, mtimeMs: 1 }]);
+    }
+    journal.writer.patchFile(item.id, 0, { uploadId: 'up' });
+    journal.writer.recordPart(item.id, 0, 1, 50, '"e"');
     expect(journal.writer.discover(file('/data/d.bag', 100, 1)).outcome).toBe('unchanged');
     const changed = journal.writer.discover(file('/data/d.bag', 120, 2));
     expect(changed.outcome).toBe('changed');
-    expect(changed.item).toMatchObject({ state: 'discovered', size: 120, bytesDone: 0, uploadId: null, assetId: 'd_bag' });
-    expect(journal.reader.parts(item.id)).toEqual([]);
+    expect(changed.item).toMatchObject({ state: 'discovered', size: 120, bytesDone: 0, assetId: 'd_bag' });
+    expect(journal.reader.parts(item.id, 0)).toEqual([]);
+    expect(journal.reader.files(item.id)).toEqual([]);
   });
 
   it('counts per state with bytes, lists with search and keyset paging', () => {
@@ -95,7 +107,7 @@ describe('journal', () => {
       "SELECT * FROM items WHERE state IN ('stable') ORDER BY id LIMIT 10",
       "SELECT min(next_retry_at) FROM items WHERE state = 'failed' AND paused = 0 AND next_retry_at IS NOT NULL",
       "SELECT * FROM items WHERE path = '/x'",
-      'SELECT part_no FROM item_parts WHERE item_id = 1',
+      'SELECT part_no FROM item_parts WHERE item_id = 1 AND file_no = 0',
     ]) {
       expect(plan(sql)).toMatch(/SEARCH/);
       expect(plan(sql)).not.toMatch(/SCAN items\b/);

@@ -2,8 +2,8 @@ import type { Migration } from '../../engine/sqlite';
 
 /**
  * The ingestion journal. One row per unit of ingestion (a file, or a ROS 2 bag folder), moving
- * through the states of shared/ingest/itemStates.ts; the parts a multipart upload finished are
- * rows of their own, so that a restart resumes from them.
+ * through the states of shared/ingest/itemStates.ts; its files, and the parts of their multipart
+ * uploads the engine acknowledged, are rows of their own, so that a restart resumes from them.
  */
 export const journalMigration0001: Migration = {
   version: 1,
@@ -40,9 +40,6 @@ export const journalMigration0001: Migration = {
         asset_type TEXT,
         asset_id TEXT,
         file_id TEXT,
-        upload_id TEXT,
-        part_size INTEGER,
-        object_uri TEXT,
         bytes_done INTEGER NOT NULL DEFAULT 0,
         session_uid TEXT,
         set_id TEXT,
@@ -61,12 +58,30 @@ export const journalMigration0001: Migration = {
       CREATE INDEX items_by_source ON items(source_id);
       CREATE INDEX items_retry ON items(next_retry_at) WHERE state = 'failed';
 
-      CREATE TABLE item_parts (
+      -- The files of a unit: one for a plain file, several for a ROS 2 bag folder. Each is hashed
+      -- and uploaded on its own; its object URI is what registration records.
+      CREATE TABLE item_files (
         item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        file_no INTEGER NOT NULL,
+        rel_path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        sha256 TEXT,
+        upload_id TEXT,
+        part_size INTEGER,
+        object_uri TEXT,
+        bytes_done INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (item_id, file_no)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE item_parts (
+        item_id INTEGER NOT NULL,
+        file_no INTEGER NOT NULL,
         part_no INTEGER NOT NULL,
         size INTEGER NOT NULL,
         etag TEXT NOT NULL,
-        PRIMARY KEY (item_id, part_no)
+        PRIMARY KEY (item_id, file_no, part_no),
+        FOREIGN KEY (item_id, file_no) REFERENCES item_files(item_id, file_no) ON DELETE CASCADE
       ) WITHOUT ROWID;
 
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
