@@ -42,7 +42,6 @@ export class SessionEntityStore {
     cover: Statement<[number]>;
     widen: Statement<[{ lo: number; hi: number; key: number }]>;
     recover: Statement<[{ key: number }]>;
-    removeById: Statement<[number, string]>;
     insert: Statement<[number, string, number, string, number | null, number | null, string, string, number | string | null, string | null]>;
     forResolution: Statement<[number, string]>;
     names: Statement<[number]>;
@@ -62,8 +61,8 @@ export class SessionEntityStore {
       recover: db.prepare(`UPDATE session_keys SET
         entities_lo_us = (SELECT min(min(t, coalesce(start_us, t))) FROM session_entities WHERE session = @key),
         entities_hi_us = (SELECT max(max(t, coalesce(end_us, t))) FROM session_entities WHERE session = @key) WHERE id = @key`),
-      removeById: db.prepare('DELETE FROM session_entities WHERE session = ? AND entity_id = ?'),
-      insert: db.prepare(`INSERT INTO session_entities (session, name, t, entity_id, start_us, end_us, entity_type, influence, value, extra)
+      // REPLACE removes a stored row that conflicts on any unique constraint: the same entity_id.
+      insert: db.prepare(`INSERT OR REPLACE INTO session_entities (session, name, t, entity_id, start_us, end_us, entity_type, influence, value, extra)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       forResolution: db.prepare(`SELECT t, start_us, end_us, ${INFLUENCE_CODE}, value FROM session_entities WHERE session = ? AND name = ? ORDER BY t, entity_id`),
       names: db.prepare('SELECT DISTINCT name FROM session_entities WHERE session = ? ORDER BY name'),
@@ -100,7 +99,6 @@ export class SessionEntityStore {
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (const r of rows) {
-        this.#stmt.removeById.run(key, r.entityId);
         this.#stmt.insert.run(key, r.name, r.t, r.entityId, r.startUs, r.endUs, r.entityType, r.influence, r.value, r.extra);
         lo = Math.min(lo, r.t, r.startUs ?? r.t);
         hi = Math.max(hi, r.t, r.endUs ?? r.t);

@@ -67,6 +67,13 @@ describe('delete_session', () => {
     expect(await exists('videos', 'kept_vid')).toBe(true);
   });
 
+  it('a resolution whose session is gone by the time it runs ends aborted with a note, never left running', async () => {
+    const me = engine.services.identity.authenticate(engine.adminToken);
+    const jobId = engine.services.jobs.submit(me?.organization_id ?? '', 'session_resolution', { session_uid: 'vanished' });
+    const job = await api.waitForJob(jobId);
+    expect(job).toMatchObject({ status: 'aborted', notes: [expect.stringContaining('no session vanished')] });
+  });
+
   it('answers 404 for a session that does not exist', async () => {
     expect((await api.se('DELETE', 'session_manager/delete_session/nothing_here', undefined, { delete_assets_contents: true })).status).toBe(404);
   });
