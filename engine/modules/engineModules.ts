@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAnnotationsModule } from '../annotations/registerAnnotationsModule';
 import type { EngineServices } from '../services/EngineServices';
 
 /**
@@ -9,4 +10,4 @@ import type { EngineServices } from '../services/EngineServices';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerAnnotationsModule];

@@ -42,6 +42,14 @@ export class SegmentationAnnotation extends Annotation {
     super('segmentation', options, (subject) => AnnotationValidationError.within(subject, () => build(subject, options, files)));
     this.maskFilesToUpload = files;
   }
+
+  /** After a local mask file is uploaded (the client's `post_upload`): where it now is. */
+  public recordUploadedMask(maskId: string, access: ObjectAccessDoc): void {
+    if (!Object.hasOwn(this.maskFilesToUpload, maskId)) {
+      throw new AnnotationValidationError(`SegmentationAnnotation ${this.id}`, `mask ${maskId} is not a local mask file of this annotation`);
+    }
+    this.masks[maskId] = { ...access };
+  }
 }
 
 function build(subject: string, o: SegmentationOptions, files: Record<string, string>): { entities: AnnotationEntityDoc[]; masks: Record<string, ObjectAccessDoc | null> } {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { annotationDocumentSchema } from '../../../shared/annotations/annotationDocumentSchema';
-import { AnnotationValidationError } from '../../../shared/annotations/AnnotationValidationError';
 import { BoundingBoxAnnotation } from '../../../shared/annotations/BoundingBoxAnnotation';
 import { ClassificationAnnotation } from '../../../shared/annotations/ClassificationAnnotation';
 import { Cuboid2DAnnotation } from '../../../shared/annotations/Cuboid2DAnnotation';
@@ -11,17 +10,7 @@ import { mediaAnnotationFields } from '../../../shared/annotations/mediaAnnotati
 import { PointAnnotation } from '../../../shared/annotations/PointAnnotation';
 import { PolygonAnnotation } from '../../../shared/annotations/PolygonAnnotation';
 import { PoseAnnotation } from '../../../shared/annotations/PoseAnnotation';
-
-/** Runs `build` and returns the validation error it must throw. */
-function rejection(build: () => unknown): AnnotationValidationError {
-  try {
-    build();
-  } catch (error) {
-    if (error instanceof AnnotationValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected an AnnotationValidationError');
-}
+import { rejection } from './rejection';
 
 const GUID = /^[0-9a-f]{8}_[0-9a-f]{4}_4[0-9a-f]{3}_[89ab][0-9a-f]{3}_[0-9a-f]{12}$/;
 

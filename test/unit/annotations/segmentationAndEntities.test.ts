@@ -2,18 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { annotationDocumentSchema, annotationEntityDocSchema, annotationUpdateSchema } from '../../../shared/annotations/annotationDocumentSchema';
 import { annotationEntity } from '../../../shared/annotations/annotationEntity';
-import { AnnotationValidationError } from '../../../shared/annotations/AnnotationValidationError';
 import { SegmentationAnnotation } from '../../../shared/annotations/SegmentationAnnotation';
-
-function rejection(build: () => unknown): AnnotationValidationError {
-  try {
-    build();
-  } catch (error) {
-    if (error instanceof AnnotationValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected an AnnotationValidationError');
-}
+import { rejection } from './rejection';
 
 const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 
