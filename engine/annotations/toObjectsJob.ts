@@ -5,10 +5,10 @@ import type { JobContext, JobKind } from '../jobs/JobService';
 import { isPlainObject, type Doc } from '../meta/mergeDocuments';
 import type { EngineServices } from '../services/EngineServices';
 import { OBJECT_SOURCE_TYPES, toObjectsSchema, type ToObjectsRequest } from './annotationRequestSchemas';
-import { cropFormatOf, cropImage } from './cropImage';
+import { cropFormatOf, cropImages } from './cropImage';
 import { entityBox } from './entityBox';
 import { ItemReport } from './ItemReport';
-import { objectCropBox, type Margin } from './objectCropBox';
+import { objectCropBox, type CropBox, type Margin } from './objectCropBox';
 import { objectDocument } from './objectDocument';
 import { filterOf } from './scanIds';
 import { annotationDocs, selectAnnotationIds } from './selectAnnotations';
@@ -56,35 +56,46 @@ async function objectsOfMedia(run: Run, mediaType: string, assetId: string, anno
       return report.fail(what, error);
     }
   }
+  const items: { item: string; doc: Doc }[] = [];
   for (const annotation of annotations) {
     const entities = Array.isArray(annotation.annotation_entities) ? annotation.annotation_entities.filter(isPlainObject) : [];
     for (const entity of entities) {
-      ctx.signal.throwIfAborted();
-      const item = `entity ${String(entity.uid)} of annotation ${String(annotation.id)}`;
+      const item = `entity ${textOf(entity.uid)} of annotation ${textOf(annotation.id)}`;
       const box = entityBox(entity);
       const crop = box && objectCropBox(box, run.margin, width, height);
-      if (!box || !crop) {
-        report.skip(item, box ? 'its box lies outside the image' : 'it has no coordinates');
-        continue;
-      }
-      const doc = objectDocument({ media, mediaType, annotation, entity, box, crop, margin: run.margin, outputSetId: request.output_set_id, sessionUid: request.session_uid });
-      let stored: unknown;
-      try {
-        if (source) {
-          const format = cropFormatOf(media.format);
-          const bytes = await cropImage(source, crop, format.ext, run.workDir, String(doc.id), ctx.signal);
-          stored = await storeObjectBytes(services.storage, org, `objects/${String(doc.id)}.${format.ext}`, bytes, format.contentType);
-          Object.assign(doc, { format: format.ext, object_access: stored });
-        }
-        services.meta.write({ organizationId: org, assetType: OBJECTS }, [{ id: String(doc.id), doc }], { replace: true, replaceSets: false });
-        report.ok();
-      } catch (error) {
-        // A crop whose metadata could not be written would be a file nobody finds.
-        if (stored) await deleteObjectOf(services.storage, org, stored).catch(() => undefined);
-        report.fail(item, error);
-      }
+      if (!box || !crop) report.skip(item, box ? 'its box lies outside the image' : 'it has no coordinates');
+      else items.push({ item, doc: objectDocument({ media, mediaType, annotation, entity, box, crop, margin: run.margin, outputSetId: request.output_set_id, sessionUid: request.session_uid }) });
     }
   }
+  const format = cropFormatOf(media.format);
+  const crops = source
+    ? await cropImages(source, items.map(({ doc }) => ({ name: textOf(doc.id), crop: cropOf(doc) })), format.ext, run.workDir, ctx.signal)
+    : undefined;
+  for (const { item, doc } of items) {
+    ctx.signal.throwIfAborted();
+    const id = textOf(doc.id);
+    let stored: unknown;
+    try {
+      const bytes = crops?.get(id);
+      if (bytes instanceof Error) throw bytes;
+      if (bytes) {
+        stored = await storeObjectBytes(services.storage, org, `objects/${id}.${format.ext}`, bytes, format.contentType);
+        Object.assign(doc, { format: format.ext, object_access: stored });
+      }
+      services.meta.write({ organizationId: org, assetType: OBJECTS }, [{ id, doc }], { replace: true, replaceSets: false });
+      report.ok();
+    } catch (error) {
+      // A crop whose metadata could not be written would be a file nobody finds.
+      if (stored) await deleteObjectOf(services.storage, org, stored).catch(() => undefined);
+      report.fail(item, error);
+    }
+  }
+}
+
+/** The crop an object document records, back in the form ffmpeg takes. */
+function cropOf(doc: Doc): CropBox {
+  const c = doc.crop_box as { x_min: number; y_min: number; width: number; height: number };
+  return { x: c.x_min, y: c.y_min, width: c.width, height: c.height };
 }
 
 /**
