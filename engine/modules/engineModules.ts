@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAnnotationsModule } from '../annotations/registerAnnotationsModule';
 import type { EngineServices } from '../services/EngineServices';
 import { registerSessionsModule } from '../sessions/registerSessionsModule';
 
@@ -10,4 +11,4 @@ import { registerSessionsModule } from '../sessions/registerSessionsModule';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerAnnotationsModule];
