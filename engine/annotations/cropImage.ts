@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CropBox } from './objectCropBox';
-import { runFfmpeg } from './runFfmpeg';
+import { runFfmpeg } from '../media/runFfmpeg';
 
 /** Crops cut per ffmpeg run: the image is decoded once per run, and a run's command line stays short. */
 const CROPS_PER_RUN = 16;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runFfmpeg } from './runFfmpeg';
+import { runFfmpeg } from '../media/runFfmpeg';
 
 /** Largest side of a thumbnail per tag (the image presets' names); other tags get the `small` size. */
 const MAX_SIDE: Record<string, number | undefined> = { tiny: 64, small: 256, medium: 512 };

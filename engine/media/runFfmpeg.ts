@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { resolveFfmpeg } from './resolveFfmpeg';
+import { ffmpegPath } from './ffmpegPath';
 
 /** Keep this much of ffmpeg's stderr for an error message. */
 const STDERR_TAIL = 2000;
@@ -10,7 +10,7 @@ const STDERR_TAIL = 2000;
  */
 export function runFfmpeg(args: readonly string[], signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(resolveFfmpeg(), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], {
+    const child = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], {
       stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}),
     });
     let stderr = '';
