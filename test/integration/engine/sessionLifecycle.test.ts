@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const am = (token: string, assetType: string, extra: Record<string, string | boolean> = {}) => ({ ...extra, asset_type: assetType, metadata_only: assetType === 'sessions', token });
 
-async function putMedia(assetType: string, docs: { id: string; session_uid: string }[]): Promise<void> {
+async function putMedia(assetType: string, docs: ({ id: string; session_uid: string } & Record<string, unknown>)[]): Promise<void> {
   const res = await pyRequest('POST', `${engine.url}/am/v1/assets/meta_batch/`, am(engine.adminToken, assetType, { replace: true, replace_sets: false }), {
     ids: docs.map((d) => d.id), metadata: docs.map((d) => ({ ...d, timestamp: pyIso(1), sets: [] })),
   });
@@ -36,7 +36,11 @@ async function sessionWithMedia(name: string): Promise<string> {
   await api.resolve(uid);
   await putMedia('images', [{ id: `${name}_img_1`, session_uid: uid }, { id: `${name}_img_2`, session_uid: uid }]);
   await putMedia('videos', [{ id: `${name}_vid`, session_uid: uid }]);
-  await putMedia('annotations', [{ id: `${name}_ann`, session_uid: uid }]);
+  // An annotation document must pass the annotations module's write check.
+  await putMedia('annotations', [{
+    id: `${name}_ann`, session_uid: uid, asset_id: `${name}_img_1`, media_type: 'images', provider: 'default_provider',
+    annotation_type: 'classification', annotation_entities: [],
+  }]);
   return uid;
 }
 
