@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ffmpegPath } from '../../main/services/media/ffmpegPath';
-import { ffprobePath } from '../../main/services/media/ffprobePath';
+import { ffmpegPath } from '../../engine/media/ffmpegPath';
+import { ffprobePath } from '../../engine/media/ffprobePath';
 
 describe('ffprobePath / ffmpegPath', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scenedock-bin-'));

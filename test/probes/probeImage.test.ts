@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { imageProbeSchema, type ImageProbe } from '../../shared/ingest/probeSchemas';
-import { ffmpegPath } from '../../main/services/media/ffmpegPath';
+import { ffmpegPath } from '../../engine/media/ffmpegPath';
 import { probeImage } from '../../main/services/probe/probeImage';
 import { ProbeError } from '../../main/services/probe/ProbeError';
 import { buildExifJpeg, type TiffIfd } from '../helpers/buildExifJpeg';

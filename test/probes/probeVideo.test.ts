@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { videoProbeSchema, type VideoProbe } from '../../shared/ingest/probeSchemas';
-import { ffmpegPath } from '../../main/services/media/ffmpegPath';
+import { ffmpegPath } from '../../engine/media/ffmpegPath';
 import { probeVideo } from '../../main/services/probe/probeVideo';
 import { ProbeError } from '../../main/services/probe/ProbeError';
 import { FIXTURES_MISSING, fixturesDir } from '../helpers/fixturesDir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ffprobeOutputSchema } from '../../main/services/media/ffprobeOutputSchema';
+import { ffprobeOutputSchema } from '../../engine/media/ffprobeOutputSchema';
 import { videoProbeFromFfprobe } from '../../main/services/probe/videoProbeFromFfprobe';
 
 // ffprobe JSON as different ffprobe versions print it, for the conventions no fixture exercises.

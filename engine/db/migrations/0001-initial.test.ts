@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_MIGRATIONS } from '../engineMigrations';
 import { runMigrations } from '../runMigrations';
+import { migration0001 } from './0001-initial';
+
+// This file tests migration 0001 alone; later migrations have tests of their own.
+const MIGRATIONS = [migration0001];
 
 describe('migration 0001', () => {
   const db = new Database(':memory:');
-  runMigrations(db, ENGINE_MIGRATIONS);
+  runMigrations(db, MIGRATIONS);
 
   it('sets user_version and creates the tables', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
@@ -28,8 +31,8 @@ describe('migration 0001', () => {
   });
 
   it('is idempotent and refuses a database from a newer SceneDock', () => {
-    expect(runMigrations(db, ENGINE_MIGRATIONS)).toBe(1);
+    expect(runMigrations(db, MIGRATIONS)).toBe(1);
     db.pragma('user_version = 7');
-    expect(() => runMigrations(db, ENGINE_MIGRATIONS)).toThrow(/newer than this SceneDock/);
+    expect(() => runMigrations(db, MIGRATIONS)).toThrow(/newer than this SceneDock/);
   });
 });

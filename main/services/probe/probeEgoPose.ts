@@ -1,3 +1,4 @@
+import { describeZodIssue } from '../../../shared/formats/describeZodIssue';
 import { egoPoseSchema } from '../../../shared/formats/egopose/egoPoseSchema';
 import { summarizeEgoPose } from '../../../shared/formats/egopose/summarizeEgoPose';
 import { egoPoseProbeSchema, type EgoPoseProbe } from '../../../shared/ingest/probeSchemas';
@@ -7,10 +8,6 @@ import { readJsonFile } from './readJsonFile';
 /** Frames, time range and objects of a SceneBox ego-pose JSON (`[{frame, timestamp, objects}]`). */
 export async function probeEgoPose(filePath: string): Promise<EgoPoseProbe> {
   const parsed = egoPoseSchema.safeParse(await readJsonFile(filePath));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : 'the top level';
-    throw new ProbeError(filePath, `not an ego-pose file: ${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!parsed.success) throw new ProbeError(filePath, `not an ego-pose file: ${describeZodIssue(parsed.error).text}`);
   return egoPoseProbeSchema.parse({ kind: 'ego_pose', ...summarizeEgoPose(parsed.data) });
 }

@@ -1,6 +1,5 @@
 import { videoProbeSchema, type VideoProbe } from '../../../shared/ingest/probeSchemas';
-import { runFfprobe } from '../media/runFfprobe';
-import { scanVideoPackets } from '../media/scanVideoPackets';
+import { runFfprobe, scanVideoPackets } from '../engine/mediaTools';
 import { ProbeError } from './ProbeError';
 import { videoProbeFromFfprobe } from './videoProbeFromFfprobe';
 

@@ -1,6 +1,6 @@
 import { canonicalTimestamp } from '../../../shared/time/isoTimestamp';
 import type { VideoProbe } from '../../../shared/ingest/probeSchemas';
-import type { FfprobeOutput, FfprobeStream } from '../media/ffprobeOutputSchema';
+import type { FfprobeOutput, FfprobeStream } from '../engine/mediaTools';
 
 /**
  * Maps ffprobe's report to our probe. Throws when there is no video stream. The duration is left

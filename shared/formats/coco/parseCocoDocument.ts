@@ -4,6 +4,7 @@ import {
   type CocoAnnotation, type CocoCategory, type CocoImage,
 } from './cocoSchema';
 import { CocoFormatError } from './CocoFormatError';
+import { describeZodIssue } from '../describeZodIssue';
 
 export interface InvalidCocoEntry {
   /** e.g. `annotations[3].bbox`. */
@@ -26,11 +27,7 @@ export interface ParsedCoco {
 /** Validates a parsed COCO JSON value; throws CocoFormatError only when the top level is not COCO. */
 export function parseCocoDocument(json: unknown): ParsedCoco {
   const top = cocoTopLevelSchema.safeParse(json);
-  if (!top.success) {
-    const issue = top.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'the top level';
-    throw new CocoFormatError(`not a COCO document: ${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  if (!top.success) throw new CocoFormatError(`not a COCO document: ${describeZodIssue(top.error).text}`);
   const invalid: InvalidCocoEntry[] = [];
   const doc = top.data;
   return {
@@ -53,9 +50,8 @@ function entries<S extends z.ZodType>(key: string, list: unknown[], schema: S, i
       valid.push(result.data);
       return;
     }
-    const issue = result.error.issues[0];
-    const sub = issue?.path.length ? `.${issue.path.join('.')}` : '';
-    invalid.push({ path: `${key}[${index}]${sub}`, reason: issue?.message ?? 'invalid' });
+    const { where, message } = describeZodIssue(result.error, `${key}[${index}]`);
+    invalid.push({ path: where, reason: message });
   });
   return valid;
 }

@@ -18,6 +18,7 @@ const LF = 10;
  */
 export class CsvParser {
   readonly #delimiter: number;
+  readonly #delimiterText: string;
   readonly #onRow: CsvRowHandler;
   readonly #onIssue: CsvIssueHandler;
   #state: State = 'fieldStart';
@@ -28,6 +29,8 @@ export class CsvParser {
   #fieldLine = 1;
   #skipLf = false;
   #started = false;
+  /** The start of a line whose end has not arrived yet (fast path only). */
+  #pending = '';
 
   public constructor(onRow: CsvRowHandler, options: { delimiter?: string; onIssue?: CsvIssueHandler } = {}) {
     const delimiter = options.delimiter ?? ',';
@@ -35,17 +38,86 @@ export class CsvParser {
       throw new RangeError(`a CSV delimiter is one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`);
     }
     this.#delimiter = delimiter.charCodeAt(0);
+    this.#delimiterText = delimiter;
     this.#onRow = onRow;
     this.#onIssue = options.onIssue ?? ((): void => undefined);
   }
 
   public push(text: string): void {
-    let i = 0;
+    let buffer = text;
     if (!this.#started && text.length > 0) {
       this.#started = true;
-      if (text.charCodeAt(0) === 0xfeff) i = 1;
+      if (text.charCodeAt(0) === 0xfeff) buffer = text.slice(1);
     }
-    for (; i < text.length; i++) {
+    if (this.#pending !== '') {
+      buffer = this.#pending + buffer;
+      this.#pending = '';
+    }
+    let i = 0;
+    // Where the next quote and the next CR are, found once per chunk rather than once per line.
+    let nextQuote = -2;
+    let nextCr = -2;
+    while (i < buffer.length) {
+      if (this.#skipLf) {
+        this.#skipLf = false;
+        if (buffer.charCodeAt(i) === LF) {
+          i++;
+          continue;
+        }
+      }
+      if (this.#inRecord()) {
+        i = this.#scanRecord(buffer, i);
+        continue;
+      }
+      // Fast path: most lines of a timeseries hold no quote, so a whole line splits natively.
+      const nl = buffer.indexOf('\n', i);
+      if (nl < 0) {
+        this.#pending = buffer.slice(i);
+        return;
+      }
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = buffer.indexOf('"', i);
+      if (nextCr !== -1 && nextCr < i) nextCr = buffer.indexOf('\r', i);
+      const crEnds = nextCr === nl - 1 && nl > i;
+      if ((nextQuote !== -1 && nextQuote < nl) || (nextCr !== -1 && nextCr < nl && !crEnds)) {
+        i = this.#scanRecord(buffer, i);
+        continue;
+      }
+      const end = crEnds ? nl - 1 : nl;
+      if (end > i) this.#onRow(buffer.slice(i, end).split(this.#delimiterText), this.#line);
+      this.#line++;
+      this.#rowLine = this.#line;
+      i = nl + 1;
+    }
+  }
+
+  /** Flushes the last record; throws when the file ends inside a quoted field. */
+  public end(): void {
+    const rest = this.#pending;
+    this.#pending = '';
+    for (let i = 0; i < rest.length; ) i = this.#scanRecord(rest, i);
+    if (this.#state === 'quoted') {
+      throw new CsvParseError(`the quoted field that starts on line ${this.#fieldLine} is never closed`);
+    }
+    if (this.#state !== 'fieldStart' || this.#row.length > 0) {
+      this.#row.push(this.#field);
+      this.#onRow(this.#row, this.#rowLine);
+    }
+    this.#row = [];
+    this.#field = '';
+    this.#state = 'fieldStart';
+  }
+
+  #inRecord(): boolean {
+    return this.#state !== 'fieldStart' || this.#row.length > 0;
+  }
+
+  /**
+   * The character-level state machine, for records with quotes: runs from `from` until the
+   * current record ends (returning the index after its terminator) or the text runs out.
+   */
+  #scanRecord(text: string, from: number): number {
+    const lineAtStart = this.#line;
+    for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (this.#skipLf) {
         this.#skipLf = false;
@@ -86,21 +158,9 @@ export class CsvParser {
           }
           break;
       }
+      if (!this.#inRecord() && this.#line !== lineAtStart) return i + 1;
     }
-  }
-
-  /** Flushes the last record; throws when the file ends inside a quoted field. */
-  public end(): void {
-    if (this.#state === 'quoted') {
-      throw new CsvParseError(`the quoted field that starts on line ${this.#fieldLine} is never closed`);
-    }
-    if (this.#state !== 'fieldStart' || this.#row.length > 0) {
-      this.#row.push(this.#field);
-      this.#onRow(this.#row, this.#rowLine);
-    }
-    this.#row = [];
-    this.#field = '';
-    this.#state = 'fieldStart';
+    return text.length;
   }
 
   /** Consumes plain characters up to the next delimiter or line end; returns the last index used. */

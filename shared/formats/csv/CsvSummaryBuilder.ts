@@ -1,4 +1,5 @@
-import { formatTimestamp, type ParsedTimestamp } from '../../time/isoTimestamp';
+import { formatTimestamp } from '../../time/isoTimestamp';
+import { compareCsvTimeKeys, csvTimeKey, type CsvTimeKey } from './csvTimeKey';
 import { inferCsvTimeFormat, type CsvTimeFormat } from './inferCsvTimeFormat';
 import { isNumericText } from './isNumericText';
 import { parseCsvTime, type CsvTimeValue } from './parseCsvTime';
@@ -36,8 +37,9 @@ const ISO_ZONE = /(?:Z|z|[+-]\d{2}(?::?\d{2})?)$/;
 interface TimeState {
   index: number;
   format: CsvTimeFormat;
-  first?: { raw: string; value: CsvTimeValue };
-  last?: { raw: string; value: CsvTimeValue };
+  firstRaw?: string;
+  lastRaw?: string;
+  lastKey?: CsvTimeKey;
   monotonic: boolean;
   unparsable: number;
   zoneless: boolean;
@@ -74,10 +76,11 @@ export class CsvSummaryBuilder {
       return;
     }
     this.#alignedRows++;
-    fields.forEach((value, i) => {
-      if (value.trim() === '') this.#empty[i] = (this.#empty[i] ?? 0) + 1;
+    for (let i = 0; i < fields.length; i++) {
+      const value = fields[i] as string;
+      if (value === '' || value.trim() === '') this.#empty[i] = (this.#empty[i] ?? 0) + 1;
       else if (!this.#nonNumeric[i] && !isNumericText(value)) this.#nonNumeric[i] = true;
-    });
+    }
     if (this.#time === undefined) this.#time = this.#chooseTimeColumn(fields);
     if (this.#time) this.#addTime(this.#time, fields[this.#time.index] ?? '');
   }
@@ -131,46 +134,35 @@ export class CsvSummaryBuilder {
   }
 
   #addTime(state: TimeState, raw: string): void {
-    const value = parseCsvTime(raw, state.format);
-    if (!value) {
+    const text = raw.trim();
+    const key = text === '' ? undefined : csvTimeKey(text, state.format);
+    if (key === undefined) {
       state.unparsable++;
       return;
     }
-    if (state.format === 'iso8601' && !ISO_ZONE.test(raw.trim())) state.zoneless = true;
-    if (state.last && compare(value, state.last.value) < 0) state.monotonic = false;
-    state.first ??= { raw: raw.trim(), value };
-    state.last = { raw: raw.trim(), value };
+    if (state.format === 'iso8601' && !ISO_ZONE.test(text)) state.zoneless = true;
+    if (state.lastKey !== undefined && compareCsvTimeKeys(key, state.lastKey) < 0) state.monotonic = false;
+    state.firstRaw ??= text;
+    state.lastRaw = text;
+    state.lastKey = key;
   }
 }
 
 function summarizeTime(state: TimeState, header: string[]): CsvTimeSummary | null {
-  if (!state.first || !state.last) return null;
+  if (state.firstRaw === undefined || state.lastRaw === undefined) return null;
   return {
     column: header[state.index] ?? '',
     format: state.format,
-    first: iso(state.first.value),
-    last: iso(state.last.value),
-    firstRaw: state.first.raw,
-    lastRaw: state.last.raw,
+    first: iso(parseCsvTime(state.firstRaw, state.format)),
+    last: iso(parseCsvTime(state.lastRaw, state.format)),
+    firstRaw: state.firstRaw,
+    lastRaw: state.lastRaw,
     timeZoneAssumed: state.zoneless,
     monotonic: state.monotonic,
     unparsable: state.unparsable,
   };
 }
 
-function iso(value: CsvTimeValue): string | null {
-  return value.kind === 'absolute' ? formatTimestamp(value.time) : null;
-}
-
-function compare(a: CsvTimeValue, b: CsvTimeValue): number {
-  if (a.kind === 'relative' || b.kind === 'relative') return seconds(a) - seconds(b);
-  return compareTimestamps(a.time, b.time);
-}
-
-function seconds(value: CsvTimeValue): number {
-  return value.kind === 'relative' ? value.seconds : value.time.epochSeconds + value.time.nanos / 1e9;
-}
-
-function compareTimestamps(a: ParsedTimestamp, b: ParsedTimestamp): number {
-  return a.epochSeconds !== b.epochSeconds ? a.epochSeconds - b.epochSeconds : a.nanos - b.nanos;
+function iso(value: CsvTimeValue | undefined): string | null {
+  return value?.kind === 'absolute' ? formatTimestamp(value.time) : null;
 }
