@@ -12,7 +12,10 @@ import { identityApi, type ClearCacheOptions, type NewUser, type Ownership, type
 import { JobManagerClient } from './JobManagerClient';
 import { jobsApi } from './jobs/jobsApi';
 import type { WaitOptions } from './jobs/pollJob';
+import { indexingApi, type IndexRequest } from './indexing/indexingApi';
 import { searchApi } from './search/searchApi';
+import { sessionsApi, type NewSession } from './sessions/sessionsApi';
+import { setsApi, type NewSet } from './sets/setsApi';
 import type { MetaPageOptions, PageOptions, SearchQueryInput, SummaryRequestInput } from './search/SearchOptions';
 
 export interface SceneEngineClientOptions extends HttpSettings {
@@ -115,4 +118,18 @@ export class SceneEngineClient {
   public addCommentToAssets(assetType: AssetType, ids: readonly string[], comment: string): Promise<Ack & { ids: string[] }> { return commentsApi.add(this.#se, assetType, ids, comment); }
   public deleteCommentFromAssets(assetType: AssetType, ids: readonly string[], comment: string): Promise<Ack & { ids: string[] }> { return commentsApi.remove(this.#se, assetType, ids, comment); }
   public getComments(assetType: AssetType, ids: readonly string[]): Promise<Record<string, WireComment[]>> { return commentsApi.get(this.#se, assetType, ids); }
+
+  // ---- sets ----
+  /** Creates a set, or answers the id of an existing set with this name. */
+  public createSet(set: NewSet): Promise<string> { return setsApi.create(this.#se, set); }
+  public addAssetsToSetById(setId: string, ids: readonly string[]): Promise<string> { return setsApi.addAssetsById(this.#se, setId, ids); }
+
+  // ---- sessions ----
+  /** Creates a session, or answers the uid of an existing session with this name. */
+  public addSession(session: NewSession): Promise<string> { return sessionsApi.add(this.#se, session); }
+  public addEntities(entities: readonly Record<string, unknown>[], urgent?: boolean): Promise<void> { return sessionsApi.addEntities(this.#se, entities, urgent); }
+
+  // ---- indexing ----
+  public indexRosbag(request: IndexRequest): Promise<string> { return indexingApi.rosbag(this.#se, request); }
+  public indexRosbag2(request: IndexRequest): Promise<string> { return indexingApi.rosbag2(this.#se, request); }
 }

@@ -94,6 +94,14 @@ export class JournalWriter {
     return this.#load(id);
   }
 
+  /** stable → probed with the probe's findings and the unit's files, in one transaction. */
+  public markProbed(id: number, patch: ItemPatch, files: readonly { relPath: string; size: number; mtimeMs: number }[]): JournalItem {
+    return this.#db.transaction(() => {
+      this.setFiles(id, files);
+      return this.transition(id, 'probed', patch);
+    })();
+  }
+
   /** Lists the unit's files (at probe time); replaces any earlier list and its upload state. */
   public setFiles(id: number, files: readonly { relPath: string; size: number; mtimeMs: number }[]): void {
     this.#db.transaction(() => {
