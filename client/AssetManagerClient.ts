@@ -3,7 +3,7 @@ import type { WireObjectAccess } from '../shared/wire/assetWire';
 import type { WireWhoami } from '../shared/wire/identityWire';
 import { identityWire } from '../shared/wire/identityWire';
 import type { WireDoc, WireField, WireFieldStatistic, WireSummary } from '../shared/wire/searchWire';
-import type { WireObjectBySha256, WireStoredObject, WireUploadedPart } from '../shared/wire/storageWire';
+import type { WireObjectBySha256, WireStoredObject, WireUploadedPart, WireUploadState } from '../shared/wire/storageWire';
 import { storageWire } from '../shared/wire/storageWire';
 import { AssetScope } from './assets/AssetScope';
 import { collect } from './assets/collect';
@@ -12,12 +12,11 @@ import { assetSearchApi, type IterateOptions } from './assets/assetSearchApi';
 import { assetUrlApi } from './assets/assetUrlApi';
 import { downloadApi, type DownloadedFile } from './assets/downloadApi';
 import { httpSettingsOf, type HttpSettings } from './http/HttpSettings';
-import type { RetryOptions } from './http/retryWithBackoff';
 import { SceneBoxHttp } from './http/SceneBoxHttp';
 import { StorageHttp } from './http/StorageHttp';
 import type { UrlSource } from './http/UrlSource';
 import type { MetaPageOptions, PageOptions, SearchQueryInput, SummaryRequestInput } from './search/SearchOptions';
-import { multipartApi, type CompletedPart, type CompletedUpload } from './upload/multipartApi';
+import { multipartApi, type CompletedPart, type CompletedUpload, type PartOptions } from './upload/multipartApi';
 import { putAssets, type AssetInput, type PutAssetResult, type PutAssetsOptions } from './upload/putAssets';
 import { putFile } from './upload/putFile';
 import type { PutFileOptions, PutFileResult } from './upload/UploadProgress';
@@ -66,9 +65,11 @@ export class AssetManagerClient {
   public createMultipartUpload(fileId: string): Promise<string> { return multipartApi.create(this.#scope, fileId); }
   public getPartUploadUrl(fileId: string, partNo: number, uploadId: string): Promise<string> { return multipartApi.partUrl(this.#scope, fileId, partNo, uploadId); }
   /** Bytes [start, end) of `path` as one part; answers the ETag. */
-  public uploadPart(url: string, path: string, start: number, end: number, options?: RetryOptions): Promise<string> {
+  public uploadPart(url: string, path: string, start: number, end: number, options?: PartOptions): Promise<string> {
     return multipartApi.uploadPart(this.#scope, url, path, start, end, options);
   }
+  /** Parts the engine holds, and interrupted parts it kept bytes of (SceneDock extension). */
+  public listUploadState(uploadId: string): Promise<WireUploadState> { return multipartApi.uploadState(this.#scope, uploadId); }
   public listUploadedParts(uploadId: string): Promise<WireUploadedPart[]> { return multipartApi.listParts(this.#scope, uploadId); }
   public completeMultipartUpload(fileId: string, uploadId: string, parts: readonly CompletedPart[]): Promise<CompletedUpload> {
     return multipartApi.complete(this.#scope, fileId, uploadId, parts);

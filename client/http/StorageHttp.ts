@@ -63,13 +63,14 @@ export class StorageHttp {
   }
 
   /** `PUT` of one multipart part; answers the part's `ETag`, which completing the upload needs. */
-  public async putPart(url: string, bytes: Readable, length: number, signal?: AbortSignal): Promise<StoredBytes & { etag: string }> {
+  public async putPart(url: string, bytes: Readable, length: number, signal?: AbortSignal, resumeFrom?: number): Promise<StoredBytes & { etag: string }> {
     const tap = hashingTap(length, 'part');
     let etag: string | undefined;
     try {
       const response = await this.#got.put(url, {
         body: Readable.from(tap.pass(bytes)),
-        headers: { 'content-length': String(length) },
+        // SceneDock engines append to the bytes an interrupted try of this part left.
+        headers: { 'content-length': String(length), ...(resumeFrom !== undefined ? { 'x-scenedock-resume-from': String(resumeFrom) } : {}) },
         ...(signal ? { signal } : {}),
       });
       etag = response.headers.etag;

@@ -1,5 +1,6 @@
 import { identityWire } from '../../shared/wire/identityWire';
-import { storageWire, type WireObjectBySha256, type WirePresignedPost, type WireUploadedPart } from '../../shared/wire/storageWire';
+import type { Readable } from 'node:stream';
+import { storageWire, type WireObjectBySha256, type WirePresignedPost, type WireUploadedPart, type WireUploadState } from '../../shared/wire/storageWire';
 import type { AssetScope } from '../assets/AssetScope';
 import { retryWithBackoff, type RetryOptions } from '../http/retryWithBackoff';
 import { openUploadSource } from './UploadSource';
@@ -7,6 +8,13 @@ import { openUploadSource } from './UploadSource';
 export interface CompletedPart {
   PartNumber: number;
   ETag: string;
+}
+
+export interface PartOptions extends RetryOptions {
+  /** The engine kept this many bytes of an interrupted try of the part; only the rest is sent. */
+  resumeFrom?: number;
+  /** Wraps each try's byte stream (bandwidth limits, progress meters). */
+  wrap?: (stream: Readable) => Readable;
 }
 
 export interface CompletedUpload {
@@ -42,13 +50,23 @@ export const multipartApi = {
 
   /**
    * Sends bytes [start, end) of a file as one part and answers its ETag. Each try reads the range
-   * afresh; failures worth retrying are retried with exponential backoff and jitter.
+   * afresh; failures worth retrying are retried with exponential backoff and jitter. With
+   * `resumeFrom`, [start, end) is the rest of a part the engine kept that many bytes of.
    */
-  async uploadPart(scope: AssetScope, url: string, path: string, start: number, end: number, options: RetryOptions = {}): Promise<string> {
+  async uploadPart(scope: AssetScope, url: string, path: string, start: number, end: number, options: PartOptions = {}): Promise<string> {
     const source = await openUploadSource(path);
     if (start < 0 || end < start || end > source.size) throw new RangeError(`bytes [${start}, ${end}) are outside ${path} (${source.size} bytes)`);
-    const stored = await retryWithBackoff(() => scope.storage.putPart(url, source.open(start, end, options.signal), end - start, options.signal), options);
+    const wrap = options.wrap ?? ((stream: Readable) => stream);
+    const stored = await retryWithBackoff(
+      () => scope.storage.putPart(url, wrap(source.open(start, end, options.signal)), end - start, options.signal, options.resumeFrom),
+      options,
+    );
     return stored.etag;
+  },
+
+  /** The parts the engine holds and the interrupted ones it kept bytes of (SceneDock extension). */
+  async uploadState(scope: AssetScope, uploadId: string): Promise<WireUploadState> {
+    return scope.request('GET', '/assets/multipart_parts', { schema: storageWire.parts, query: { upload_id: uploadId } });
   },
 
   /** The parts the engine holds for an upload (SceneDock extension `GET multipart_parts`). */

@@ -19,6 +19,8 @@ export const storageWire = {
     upload_id: z.string().min(1),
     key: z.string(),
     parts: z.array(z.looseObject({ PartNumber: z.number().int().positive(), ETag: z.string().min(1), Size: z.number().int().nonnegative() })),
+    /** Parts whose last try was cut: the bytes the engine kept (SceneDock engines only). */
+    partial: z.array(z.looseObject({ PartNumber: z.number().int().positive(), Size: z.number().int().nonnegative() })).default([]),
   }),
   objectBySha256: z.discriminatedUnion('exists', [
     z.looseObject({ exists: z.literal(true), uri: z.string().min(1), size: z.number().int().nonnegative(), sha256 }),
@@ -31,5 +33,6 @@ export const storageWire = {
 
 export type WirePresignedPost = z.infer<typeof presignedPost>;
 export type WireUploadedPart = z.infer<typeof storageWire.parts>['parts'][number];
+export type WireUploadState = z.infer<typeof storageWire.parts>;
 export type WireObjectBySha256 = z.infer<typeof storageWire.objectBySha256>;
 export type WireStoredObject = z.infer<typeof storageWire.listObjects>[number];

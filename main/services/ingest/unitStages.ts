@@ -11,7 +11,7 @@ import { assetMetadata, mediaEntity, type StoredFile } from './assetMetadata';
 import { classifyUnit } from './classifyUnit';
 import { FileChangedError, hashUnit } from './hashUnit';
 import { planUnit, type UnitPlan } from './planUnit';
-import type { ProbeUnit } from './ProbeUnit';
+import type { UnitProbe } from './UnitProbe';
 import { RegistrationTargets } from './RegistrationTargets';
 import { sendFile } from './sendFile';
 
@@ -21,7 +21,7 @@ export interface StageContext {
   settings: () => IngestSettings;
   limiter: BandwidthLimiter;
   parts: PQueue;
-  probe: ProbeUnit;
+  probe: UnitProbe;
   targets: RegistrationTargets;
   onBytes: (itemId: number, bytes: number) => void;
 }

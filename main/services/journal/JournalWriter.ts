@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { canTransition, FINAL_STATES, type ItemState } from '../../../shared/ingest/itemStates';
+import { JournalReader } from './JournalReader';
 import {
   itemFromRow, PATCH_COLUMNS, type ItemPatch, type ItemRow, type JournalItem, type NewSource, type Source,
 } from './journalTypes';
@@ -36,6 +37,14 @@ export class JournalWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(source.kind, source.path, source.setName, source.sessionMode, source.sessionName,
       source.sensorRule, source.sensor, source.indexBags ? 1 : 0, createdAt).lastInsertRowid);
     return { ...source, id, createdAt };
+  }
+
+  public updateSource(id: number, defaults: Pick<NewSource, 'setName' | 'sessionMode' | 'sessionName' | 'sensorRule' | 'sensor' | 'indexBags'>): Source {
+    this.#db.prepare('UPDATE sources SET set_name = ?, session_mode = ?, session_name = ?, sensor_rule = ?, sensor = ?, index_bags = ? WHERE id = ?')
+      .run(defaults.setName, defaults.sessionMode, defaults.sessionName, defaults.sensorRule, defaults.sensor, defaults.indexBags ? 1 : 0, id);
+    const row = new JournalReader(this.#db).source(id);
+    if (!row) throw new Error(`no source ${id}`);
+    return row;
   }
 
   public removeSource(id: number): void {

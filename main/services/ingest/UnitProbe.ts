@@ -10,4 +10,4 @@ export interface ProbedUnit {
 }
 
 /** Probes a unit of a known kind locally; throws ProbeError (with the parser's reason) when it cannot. */
-export type ProbeUnit = (kind: FileKind, path: string) => Promise<ProbedUnit>;
+export type UnitProbe = (kind: FileKind, path: string) => Promise<ProbedUnit>;
