@@ -23,7 +23,7 @@ export interface SceneEngineClientOptions extends HttpSettings {
   assetManagerUrl?: UrlSource;
   /** Where downloads land by default. */
   artifactsPath?: string;
-  /** Concurrency of bulk work (uploads in a batch); the Python client's default is 20. */
+  /** Files uploading at once in a batch of its asset managers; the Python client's default is 20. */
   numThreads?: number;
 }
 
@@ -67,6 +67,7 @@ export class SceneEngineClient {
   public getAssetManager(assetType: AssetType, options: { metadataOnly?: boolean } = {}): AssetManagerClient {
     return new AssetManagerClient({
       assetType, assetManagerUrl: () => this.#am.baseUrl(), authToken: this.#options.authToken, ...httpSettingsOf(this.#options),
+      concurrency: this.numThreads,
       ...(options.metadataOnly !== undefined ? { metadataOnly: options.metadataOnly } : {}),
     });
   }

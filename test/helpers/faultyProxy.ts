@@ -42,6 +42,11 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
       answer.pipe(res);
     });
     forward.on('error', () => res.destroy());
+    // A client that goes away mid-body must not leave the engine waiting for the rest.
+    req.on('close', () => {
+      if (!req.complete) forward.destroy();
+    });
+    res.on('close', () => forward.destroy());
     req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
