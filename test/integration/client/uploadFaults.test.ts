@@ -79,6 +79,29 @@ describe('retries of byte requests', () => {
   });
 });
 
+describe('credentials', () => {
+  it('sends the token as a Bearer header to the servers and nothing to presigned storage URLs', async () => {
+    decide = () => 'pass';
+    proxy.requests.length = 0;
+    const am = throughProxy();
+    await am.putAsset({ id: 'creds_small' }, Buffer.from('small'));
+    await am.putAsset({ id: 'creds_large' }, path, { fileOptions: fast });
+    expect((await am.getBytes('creds_large')).equals(bytes)).toBe(true);
+    const storage = proxy.requests.filter((r) => r.path.startsWith('/storage/'));
+    expect(new Set(storage.map((r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')}`))).toEqual(new Set(['POST /storage/upload', 'PUT /storage/parts', 'GET /storage/objects']));
+    for (const r of storage) {
+      expect(r.authorization).toBeUndefined();
+      expect(r.query.has('token')).toBe(false);
+    }
+    const api = proxy.requests.filter((r) => !r.path.startsWith('/storage/') && r.path !== '/status');
+    expect(api.length).toBeGreaterThan(5);
+    for (const r of api) {
+      expect(r.authorization).toBe(`Bearer ${engine.adminToken}`);
+      expect(r.query.has('token')).toBe(false);
+    }
+  });
+});
+
 describe('files and downloads that go wrong', () => {
   it('fails with IntegrityError when the file shrinks while it is sent, leaving no upload behind', async () => {
     decide = () => 'pass';
