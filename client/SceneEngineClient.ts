@@ -102,7 +102,7 @@ export class SceneEngineClient {
   public cancelJob(jobId: string): Promise<WireJob> { return jobsApi.cancelJob(this.#se, jobId); }
 
   // ---- generic asset search and metadata ----
-  /** Without `size` or `sortField`, every match (pages of 5000 with `search_after`). */
+  /** Without page options, every match (pages of 5000 with `search_after`); with them, that one page. */
   public searchAssets(assetType: AssetType, search?: SearchQueryInput, page?: PageOptions): Promise<string[]> { return searchApi.searchAssets(this.#se, assetType, search, page); }
   public searchMeta(assetType: AssetType, search?: SearchQueryInput, page?: MetaPageOptions): Promise<WireDoc[]> { return searchApi.searchMeta(this.#se, assetType, search, page); }
   public count(assetType: AssetType, search?: SearchQueryInput): Promise<number> { return searchApi.count(this.#se, assetType, search); }

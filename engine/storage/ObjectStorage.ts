@@ -118,7 +118,16 @@ export class ObjectStorage {
     checkPartNumber(partNo);
     if (!this.#catalog.upload(uploadId)) throw notFound(`no multipart upload ${uploadId}`);
     const existed = this.#catalog.parts(uploadId).some((p) => p.partNo === partNo);
-    const written = await this.#blobs.writePart(uploadId, partNo, body, length);
+    let written: { size: number; sha256: string };
+    try {
+      written = await this.#blobs.writePart(uploadId, partNo, body, length);
+    } catch (error) {
+      await this.#dropIfAborted(uploadId);
+      throw error;
+    }
+    // An abort that ran while this part streamed in removed the upload's folder, which writing
+    // the part re-created: remove it again rather than leave an orphan behind.
+    if (await this.#dropIfAborted(uploadId)) throw notFound(`no multipart upload ${uploadId}`);
     this.#catalog.recordPart(uploadId, { partNo, size: written.size, etag: written.sha256 });
     this.#hasher.partStored(uploadId, partNo, existed);
     return quoteEtag(written.sha256);
@@ -217,6 +226,12 @@ export class ObjectStorage {
     if (!record || record.organizationId !== organizationId) return false;
     this.#catalog.delete(parsed.bucket, parsed.key);
     await this.#blobs.remove(record);
+    return true;
+  }
+
+  async #dropIfAborted(uploadId: string): Promise<boolean> {
+    if (this.#catalog.upload(uploadId)) return false;
+    await this.#blobs.removeUpload(uploadId);
     return true;
   }
 
