@@ -157,11 +157,8 @@ export class JobService {
   }
 
   #newJobDoc(jobId: string, jobType: string, now: string, options: SubmitOptions): Doc {
+    // `extra` (the job manager's stage, tags and notes) overrides the defaults, never the identity or status.
     return {
-      ...options.extra,
-      id: jobId,
-      task_id: jobId,
-      status: 'queued',
       progress: 0,
       stage: 'queued',
       description: options.description ?? jobType,
@@ -174,6 +171,10 @@ export class JobService {
       child_job_ids: [],
       timestamp: now,
       created_at: now,
+      ...options.extra,
+      id: jobId,
+      task_id: jobId,
+      status: 'queued',
     };
   }
 
