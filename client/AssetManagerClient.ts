@@ -28,6 +28,8 @@ export interface AssetManagerClientOptions extends HttpSettings {
   assetManagerUrl: UrlSource;
   authToken: string;
   metadataOnly?: boolean;
+  /** Files uploading at once in `putAssetsBatch` (default 4). */
+  concurrency?: number;
 }
 
 /**
@@ -37,12 +39,14 @@ export interface AssetManagerClientOptions extends HttpSettings {
 export class AssetManagerClient {
   readonly #scope: AssetScope;
   readonly #root: SceneBoxHttp;
+  readonly #concurrency: number | undefined;
 
   public constructor(options: AssetManagerClientOptions) {
     const http = new SceneBoxHttp({ baseUrl: options.assetManagerUrl, authToken: options.authToken, ...httpSettingsOf(options) });
     this.#scope = new AssetScope(http, new StorageHttp(), options.assetType, options.metadataOnly ?? false);
     // `/auth` and `/clear_cache` live at the asset manager's root, without `/v1`.
     this.#root = http.derive((url) => url.replace(/\/v\d+$/, ''));
+    this.#concurrency = options.concurrency;
   }
 
   public get assetType(): AssetType {
@@ -85,7 +89,9 @@ export class AssetManagerClient {
   public putAsset(metadata: Metadata, file?: UploadInput, options?: PutAssetsOptions & { fileOptions?: AssetInput['fileOptions'] }): Promise<PutAssetResult> {
     return putAssets.one(this.#scope, { metadata, ...(file !== undefined ? { file } : {}), ...(options?.fileOptions ? { fileOptions: options.fileOptions } : {}) }, options);
   }
-  public putAssetsBatch(items: readonly AssetInput[], options?: PutAssetsOptions): Promise<PutAssetResult[]> { return putAssets.batch(this.#scope, items, options); }
+  public putAssetsBatch(items: readonly AssetInput[], options: PutAssetsOptions = {}): Promise<PutAssetResult[]> {
+    return putAssets.batch(this.#scope, items, { ...(this.#concurrency !== undefined ? { concurrency: this.#concurrency } : {}), ...options });
+  }
   /** Deep-merges into the stored document; lists are appended unless `replaceSets`. */
   public updateMetadata(id: string, metadata: Metadata, options: { replaceSets?: boolean } = {}): Promise<string> {
     return assetMetaApi.write(this.#scope, id, metadata, { replace: false, replaceSets: options.replaceSets ?? false });

@@ -26,7 +26,7 @@ export interface SceneEngineClientOptions extends HttpSettings {
   assetManagerUrl?: UrlSource;
   /** Where downloads land by default. */
   artifactsPath?: string;
-  /** Concurrency of bulk work (uploads in a batch); the Python client's default is 20. */
+  /** Files uploading at once in a batch of its asset managers; the Python client's default is 20. */
   numThreads?: number;
 }
 
@@ -70,6 +70,7 @@ export class SceneEngineClient {
   public getAssetManager(assetType: AssetType, options: { metadataOnly?: boolean } = {}): AssetManagerClient {
     return new AssetManagerClient({
       assetType, assetManagerUrl: () => this.#am.baseUrl(), authToken: this.#options.authToken, ...httpSettingsOf(this.#options),
+      concurrency: this.numThreads,
       ...(options.metadataOnly !== undefined ? { metadataOnly: options.metadataOnly } : {}),
     });
   }
@@ -104,7 +105,7 @@ export class SceneEngineClient {
   public cancelJob(jobId: string): Promise<WireJob> { return jobsApi.cancelJob(this.#se, jobId); }
 
   // ---- generic asset search and metadata ----
-  /** Without `size` or `sortField`, every match (pages of 5000 with `search_after`). */
+  /** Without page options, every match (pages of 5000 with `search_after`); with them, that one page. */
   public searchAssets(assetType: AssetType, search?: SearchQueryInput, page?: PageOptions): Promise<string[]> { return searchApi.searchAssets(this.#se, assetType, search, page); }
   public searchMeta(assetType: AssetType, search?: SearchQueryInput, page?: MetaPageOptions): Promise<WireDoc[]> { return searchApi.searchMeta(this.#se, assetType, search, page); }
   public count(assetType: AssetType, search?: SearchQueryInput): Promise<number> { return searchApi.count(this.#se, assetType, search); }

@@ -6,6 +6,7 @@ import {
 } from '../search/SearchOptions';
 import type { AssetScope } from './AssetScope';
 import { chunked } from './chunked';
+import { pagesAfter } from './pagesAfter';
 
 export type AggregationKind = 'sum' | 'average' | 'cardinality';
 
@@ -25,19 +26,14 @@ export const assetSearchApi = {
     return reply.results;
   },
 
-  /**
-   * Every matching id, by pages sorted by id with `search_after`. The loop ends only on an empty
-   * page: a short page does not prove the end (a server may cap its page size).
-   */
-  async *ids(scope: AssetScope, search: SearchQueryInput = {}, options: IterateOptions = {}): AsyncGenerator<string> {
-    let after: string | undefined;
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const page = await assetSearchApi.searchIds(scope, search, { size: options.pageSize ?? DEFAULT_PAGINATION, sortField: 'id', sortOrder: 'asc', ...(after !== undefined ? { searchAfter: after } : {}) });
-      if (page.length === 0) return;
-      yield* page;
-      after = page[page.length - 1];
-    }
+  /** Every matching id, by pages sorted by id with `search_after`, until an empty page. */
+  ids(scope: AssetScope, search: SearchQueryInput = {}, options: IterateOptions = {}): AsyncGenerator<string> {
+    const size = options.pageSize ?? DEFAULT_PAGINATION;
+    return pagesAfter(
+      (after) => assetSearchApi.searchIds(scope, search, { size, sortField: 'id', sortOrder: 'asc', ...(after !== undefined ? { searchAfter: after } : {}) }),
+      (id) => id,
+      options.signal,
+    );
   },
 
   searchMeta: async (scope: AssetScope, search: SearchQueryInput = {}, page: MetaPageOptions = {}): Promise<WireDoc[]> =>
@@ -48,16 +44,14 @@ export const assetSearchApi = {
     }),
 
   /** Every matching document, paged like `ids` with `search_after` = the last document's id. */
-  async *docs(scope: AssetScope, search: SearchQueryInput = {}, options: IterateOptions = {}): AsyncGenerator<WireDoc> {
+  docs(scope: AssetScope, search: SearchQueryInput = {}, options: IterateOptions = {}): AsyncGenerator<WireDoc> {
     const body = options.sourceSelectedFields ? { ...search, source_selected_fields: [...options.sourceSelectedFields] } : search;
-    let after: string | undefined;
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const page = await assetSearchApi.searchMeta(scope, body, { size: options.pageSize ?? DEFAULT_PAGINATION, sortField: 'id', sortOrder: 'asc', ...(after !== undefined ? { searchAfter: after } : {}) });
-      if (page.length === 0) return;
-      yield* page;
-      after = page[page.length - 1]?.id;
-    }
+    const size = options.pageSize ?? DEFAULT_PAGINATION;
+    return pagesAfter(
+      (after) => assetSearchApi.searchMeta(scope, body, { size, sortField: 'id', sortOrder: 'asc', ...(after !== undefined ? { searchAfter: after } : {}) }),
+      (doc) => doc.id,
+      options.signal,
+    );
   },
 
   /** Documents of these ids (those that exist), asked in chunks of 1000 with ids standardized as the Python client sends them. */

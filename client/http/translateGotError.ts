@@ -1,4 +1,4 @@
-import { HTTPError, RequestError } from 'got';
+import { HTTPError, RequestError, UploadError } from 'got';
 import { z } from 'zod';
 import { responseErrorFor } from '../errors/responseErrorFor';
 import { TransportError } from '../errors/TransportError';
@@ -30,6 +30,9 @@ export function translateGotError(error: unknown, method: string, url: string, s
     const { message, code } = explain(error.response.body, error.response.statusMessage);
     return responseErrorFor({ status: error.response.statusCode, serverMessage: message, code, method, url: safeUrl });
   }
+  // A body that failed while it was read (a file that changed, a disk error) is the caller's
+  // problem, not the network's: it is reported as itself, and is not retried as a transport error.
+  if (error instanceof UploadError && error.cause instanceof Error) return error.cause;
   if (error instanceof RequestError) return new TransportError(method, safeUrl, error.code, error);
   return error;
 }

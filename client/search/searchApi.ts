@@ -10,11 +10,11 @@ const v1 = (assetType: AssetType): string => `/v1/${pathSegment(assetType)}`;
 /** SceneEngine's generic asset search and metadata routes (wire protocol §1.4), in SceneEngine's reply shapes. */
 export const searchApi = {
   /**
-   * Ids matching a search. Without `size` and `sortField` it pages through every match as the
-   * Python client does: pages of 5000 sorted by id with `search_after`, until a short page.
+   * Ids matching a search. Without any page option it pages through every match as the Python
+   * client does: pages of 5000 sorted by id with `search_after`, until a short page.
    */
   async searchAssets(http: SceneBoxHttp, assetType: AssetType, search: SearchQueryInput = {}, page: PageOptions = {}): Promise<string[]> {
-    if (page.size !== undefined || page.sortField !== undefined) {
+    if (Object.values(page).some((v) => v !== undefined)) {
       return http.post(v1(assetType), { schema: searchWire.idList, query: pageQuery(page), body: search });
     }
     const ids: string[] = [];

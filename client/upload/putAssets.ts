@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { AssetScope } from '../assets/AssetScope';
 import { assetMetaApi, type Metadata } from '../assets/assetMetaApi';
@@ -57,7 +58,15 @@ export const putAssets = {
   /** `put_assets_batch`: uploads `concurrency` files at a time, then one `meta_batch` write per 1000 assets. */
   async batch(scope: AssetScope, items: readonly AssetInput[], options: PutAssetsOptions = {}): Promise<PutAssetResult[]> {
     const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
-    const prepared = await Promise.all(items.map((item) => queue.add(() => upload(scope, item, options.signal), options.signal ? { signal: options.signal } : {})));
+    const failed = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
+    setMaxListeners(0, signal);
+    const prepared = await Promise.all(items.map((item) => queue.add(() => upload(scope, item, signal), { signal }))).catch(async (error: unknown) => {
+      // One failed file stops the batch: nothing is registered, and no upload keeps running unobserved.
+      failed.abort(error);
+      await queue.onIdle();
+      throw error;
+    });
     const ids = await assetMetaApi.writeBatch(scope, prepared.map((p) => p.id), prepared.map((p) => p.doc), { replace: true, replaceSets: options.replaceSets ?? false });
     return prepared.map((p, i) => ({ id: ids[i] ?? p.id, upload: p.upload }));
   },

@@ -129,9 +129,13 @@ export class ObjectStorage {
         ...(resumeFrom !== undefined ? { resumeFrom } : {}),
       });
     } catch (error) {
+      await this.#dropIfAborted(uploadId);
       if (error instanceof PartialMismatchError) throw conflict(error.message);
       throw error;
     }
+    // An abort that ran while this part streamed in removed the upload's folder, which writing
+    // the part re-created: remove it again rather than leave an orphan behind.
+    if (await this.#dropIfAborted(uploadId)) throw notFound(`no multipart upload ${uploadId}`);
     this.#catalog.recordPart(uploadId, { partNo, size: written.size, etag: written.sha256 });
     this.#hasher.partStored(uploadId, partNo, existed);
     return quoteEtag(written.sha256);
@@ -234,6 +238,12 @@ export class ObjectStorage {
     if (!record || record.organizationId !== organizationId) return false;
     this.#catalog.delete(parsed.bucket, parsed.key);
     await this.#blobs.remove(record);
+    return true;
+  }
+
+  async #dropIfAborted(uploadId: string): Promise<boolean> {
+    if (this.#catalog.upload(uploadId)) return false;
+    await this.#blobs.removeUpload(uploadId);
     return true;
   }
 

@@ -4,10 +4,19 @@ import type { AddressInfo } from 'node:net';
 /** What the proxy does with one request: pass it on, answer with a status, or cut the connection. */
 export type Fault = 'pass' | { status: number } | 'reset';
 
+export interface SeenRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+}
+
 export interface FaultyProxy {
   url: string;
   /** Requests seen, as `METHOD path` (without the query). */
   seen: string[];
+  /** The same requests with their query and Authorization header. */
+  requests: SeenRequest[];
   close(): Promise<void>;
 }
 
@@ -18,12 +27,14 @@ export interface FaultyProxy {
  */
 export async function startFaultyProxy(target: string, decide: (method: string, path: string, attempt: number) => Fault): Promise<FaultyProxy> {
   const seen: string[] = [];
+  const requests: SeenRequest[] = [];
   const attempts = new Map<string, number>();
   const upstream = new URL(target);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const key = `${req.method ?? 'GET'} ${path}`;
     seen.push(key);
+    requests.push({ method: req.method ?? 'GET', path, query: new URL(req.url ?? '/', 'http://x').searchParams, authorization: req.headers.authorization });
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
     const fault = decide(req.method ?? 'GET', path, attempt);
@@ -42,6 +53,11 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
       answer.pipe(res);
     });
     forward.on('error', () => res.destroy());
+    // A client that goes away mid-body must not leave the engine waiting for the rest.
+    req.on('close', () => {
+      if (!req.complete) forward.destroy();
+    });
+    res.on('close', () => forward.destroy());
     req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,6 +65,7 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    requests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -92,6 +92,17 @@ describe('round trips', () => {
     expect(fetched.equals(bytes)).toBe(true);
   });
 
+  it('registers nothing of a batch when one of its files cannot be read', async () => {
+    requests.length = 0;
+    const failing = am.putAssetsBatch([
+      { metadata: { id: 'fine_1' }, file: file('one.bin').path },
+      { metadata: { id: 'broken' }, file: join(dir, 'does-not-exist.bin') },
+    ]);
+    await expect(failing).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(requests.some((r) => r.url.includes('/meta_batch'))).toBe(false);
+    expect(await am.existsMultiple(['fine_1', 'broken'])).toEqual({ fine_1: false, broken: false });
+  });
+
   it('uploads a batch of assets with their files, then writes their metadata in one batch', async () => {
     const results = await am.putAssetsBatch([
       { metadata: { id: 'batch_1', sensor: 'a' }, file: file('one.bin').path },

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionError, SceneEngineClient, StorageFullError } from '../../../client/index';
+import { IntegrityError, PermissionError, SceneEngineClient, StorageFullError, TransportError } from '../../../client/index';
 import { startFaultyProxy, type Fault, type FaultyProxy } from '../../helpers/faultyProxy';
 import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
 
@@ -76,6 +76,52 @@ describe('retries of byte requests', () => {
     expect(leftoverUploads()).toEqual([]);
     expect(await am.findObjectBySha256(sha256(bytes))).toMatchObject({ exists: true });
     expect((await am.listObjects('scenedock')).map((o) => o.key)).not.toContain('cancelled.bin');
+  });
+});
+
+describe('credentials', () => {
+  it('sends the token as a Bearer header to the servers and nothing to presigned storage URLs', async () => {
+    decide = () => 'pass';
+    proxy.requests.length = 0;
+    const am = throughProxy();
+    await am.putAsset({ id: 'creds_small' }, Buffer.from('small'));
+    await am.putAsset({ id: 'creds_large' }, path, { fileOptions: fast });
+    expect((await am.getBytes('creds_large')).equals(bytes)).toBe(true);
+    const storage = proxy.requests.filter((r) => r.path.startsWith('/storage/'));
+    expect(new Set(storage.map((r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')}`))).toEqual(new Set(['POST /storage/upload', 'PUT /storage/parts', 'GET /storage/objects']));
+    for (const r of storage) {
+      expect(r.authorization).toBeUndefined();
+      expect(r.query.has('token')).toBe(false);
+    }
+    const api = proxy.requests.filter((r) => !r.path.startsWith('/storage/') && r.path !== '/status');
+    expect(api.length).toBeGreaterThan(5);
+    for (const r of api) {
+      expect(r.authorization).toBe(`Bearer ${engine.adminToken}`);
+      expect(r.query.has('token')).toBe(false);
+    }
+  });
+});
+
+describe('files and downloads that go wrong', () => {
+  it('fails with IntegrityError when the file shrinks while it is sent, leaving no upload behind', async () => {
+    decide = () => 'pass';
+    const shrinking = join(dir, 'shrinking.bin');
+    writeFileSync(shrinking, bytes);
+    const run = throughProxy().putFile(shrinking, { ...fast, id: 'shrinking.bin', concurrency: 1, onProgress: () => truncateSync(shrinking, MiB + MiB / 2) });
+    await expect(run).rejects.toBeInstanceOf(IntegrityError);
+    expect(leftoverUploads()).toEqual([]);
+  });
+
+  it('leaves neither the target nor a temporary file when a download is cut', async () => {
+    decide = () => 'pass';
+    const am = throughProxy();
+    await am.putAsset({ id: 'to_cut' }, Buffer.from('some bytes to download'));
+    decide = (method, p) => (method === 'GET' && p.startsWith('/storage/objects/') ? 'reset' : 'pass');
+    const target = join(dir, 'cut', 'target.bin');
+    mkdirSync(join(dir, 'cut'));
+    await expect(am.downloadToFile('to_cut', target)).rejects.toBeInstanceOf(TransportError);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(join(dir, 'cut'))).toEqual([]);
   });
 });
 
