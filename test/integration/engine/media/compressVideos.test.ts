@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,27 @@ describe.skipIf(!present)(`compress_videos on the fixture videos (${videoDir ?? 
     expect(notes.at(-1)).toMatch(/1 done, 3 failed/);
     expect((await other.meta('videos', 'foreign_video'))!.compressed_versions).toBeUndefined();
   }, 120_000);
+
+  it('cancelling a running job stops it (aborted, cancelled) and removes its scratch folder', async () => {
+    const res = await py.se('videos/compress_videos/', { ids: VIDEOS.map((v) => v.id).reverse(), desired_shape: [1280, 720], thumbnail_tag: 'hd' });
+    const jobId = (res.json as { job_id: string }).job_id;
+    for (let job = await py.meta('jobs', jobId); job?.status !== 'running'; job = await py.meta('jobs', jobId)) {
+      expect(job?.status).toBe('queued');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await pyRequest('PUT', `${engine.url}/v1/jobs/cancel/${jobId}`, { token: engine.adminToken })).status).toBe(200);
+    const job = await py.waitForJob(jobId);
+    expect([job.status, job.stage]).toEqual(['aborted', 'cancelled']);
+    const made = (await py.searchMeta('videos', { exists_filters: [{ field: 'compressed_versions.hd' }] })).length;
+    expect(made).toBeLessThan(VIDEOS.length);
+    // The same search finds the versions of the first run: the count above means something.
+    expect(await py.searchMeta('videos', { exists_filters: [{ field: 'compressed_versions.small' }] })).toHaveLength(VIDEOS.length);
+    expect(readdirSync(join(engine.dataDir, 'tmp')).filter((name) => name.includes(jobId))).toEqual([]);
+  }, 120_000);
+
+  it('leaves no scratch folder behind', () => {
+    expect(readdirSync(join(engine.dataDir, 'tmp')).filter((name) => name.startsWith('compress-videos-'))).toEqual([]);
+  });
 
   it('a job whose every video fails ends aborted, with the reasons in its notes', async () => {
     const job = await runMediaJob(py, 'videos/compress_videos/', { ids: ['truncated', 'no_such_video'], use_preset: 'small' });
