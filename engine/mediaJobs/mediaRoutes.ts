@@ -14,14 +14,19 @@ import {
   frameThumbnailsSchema, subclipSchema, videoFromFramesSchema,
 } from './mediaRequestSchemas';
 
-/** A set assets are added to must be a set of the caller's organization holding that type (if it says). */
-function requireTargetSet({ meta }: EngineServices, me: Identity, setId: string | null | undefined, assetType: AssetType): void {
-  if (!setId) return;
-  const set = meta.get({ organizationId: me.organization_id, assetType: 'sets' }, standardizeName(setId));
-  if (!set) throw notFound(`no set ${setId}`);
+/**
+ * A set assets are added to must be a set of the caller's organization holding that type (if it
+ * says); answers the body with the set's id as stored, which the new assets then carry in `sets`.
+ */
+function withTargetSet<B extends { set_id?: string | null | undefined }>({ meta }: EngineServices, me: Identity, body: B, assetType: AssetType): B {
+  if (!body.set_id) return body;
+  const setId = standardizeName(body.set_id);
+  const set = meta.get({ organizationId: me.organization_id, assetType: 'sets' }, setId);
+  if (!set) throw notFound(`no set ${body.set_id}`);
   if (set.assets_type !== undefined && set.assets_type !== null && set.assets_type !== assetType) {
-    throw badRequest(`body: set_id: set ${setId} holds ${textOf(set.assets_type)}, not ${assetType}`);
+    throw badRequest(`body: set_id: set ${body.set_id} holds ${textOf(set.assets_type)}, not ${assetType}`);
   }
+  return { ...body, set_id: setId };
 }
 
 /** Frames are read from this engine's storage only: `s3://<its bucket>/...`. */
@@ -65,15 +70,13 @@ export function registerMediaRoutes(app: FastifyInstance, services: EngineServic
 
   app.post('/v1/videos/extract_images', async (request) => {
     const me = caller(request, 'write');
-    const body = parseBody(extractImagesSchema, request.body);
-    requireTargetSet(services, me, body.set_id, 'images');
+    const body = withTargetSet(services, me, parseBody(extractImagesSchema, request.body), 'images');
     return submit(me, 'extract_images', body, `extract images from video ${body.id}`, 'videos', { assetId: standardizeName(body.id) });
   });
 
   app.post('/v1/videos/extract_subclip_video', async (request) => {
     const me = caller(request, 'write');
-    const body = parseBody(subclipSchema, request.body);
-    requireTargetSet(services, me, body.set_id, 'videos');
+    const body = withTargetSet(services, me, parseBody(subclipSchema, request.body), 'videos');
     return submit(me, 'extract_subclip', body, `extract a subclip of video ${body.id}`, 'videos', { assetId: standardizeName(body.id) });
   });
 
@@ -87,17 +90,15 @@ export function registerMediaRoutes(app: FastifyInstance, services: EngineServic
 
   app.post('/v1/videos/make_video_from_image_uris', async (request) => {
     const me = caller(request, 'write');
-    const body = parseBody(videoFromFramesSchema, request.body);
+    const body = withTargetSet(services, me, parseBody(videoFromFramesSchema, request.body), 'videos');
     requireOwnStorage(services, body.bucket, body.cloud_storage);
-    requireTargetSet(services, me, body.set_id, 'videos');
     return submit(me, 'video_from_frames', body, `make a video of the frames in ${body.folder}`, 'videos');
   });
 
   app.post('/v1/videos/make_video_with_annotations_from_uris', async (request) => {
     const me = caller(request, 'write');
-    const body = parseBody(annotatedVideoSchema, request.body);
+    const body = withTargetSet(services, me, parseBody(annotatedVideoSchema, request.body), 'videos');
     requireOwnStorage(services, body.bucket, body.cloud_storage);
-    requireTargetSet(services, me, body.set_id, 'videos');
     return submit(me, 'annotated_video_from_frames', body, 'make a video with annotations', 'videos');
   });
 }

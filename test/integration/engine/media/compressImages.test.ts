@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../../helpers/fixturesDir';
 import { notesOf, runMediaJob } from '../../../helpers/mediaAssets';
 import { probeImage } from '../../../helpers/probeImage';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
-import { pyRequest } from '../../../helpers/pythonStyleRequest';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 
 // compress_images on every fixture image (SOURCES.md, section images) with the three presets the
 // client uses; each thumbnail is downloaded and read back with ffprobe.
@@ -39,43 +37,33 @@ const IMAGES: Expected[] = [
   { file: 'mmdetection3d/kitti/000000.png', id: 'kitti', full: [1224, 370], tiny: [64, 19], small: [256, 77], codec: 'png' },
 ];
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
 let other: PythonStyleAssets;
-let scratch: string;
 
 beforeAll(async () => {
   if (!present) return;
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  scratch = mkdtempSync(join(tmpdir(), 'scenedock-compress-images-'));
+  bed = await MediaTestBed.start('compress-images');
+  py = bed.py;
   for (const image of IMAGES) {
     await py.uploadImage({ file: join(imageDir, image.file), id: image.id, width: image.full[0], height: image.full[1], format: image.file.split('.').pop() ?? '', sensor: 'cam' });
   }
-  const bad = join(scratch, 'bad.png');
+  const bad = join(bed.scratch, 'bad.png');
   writeFileSync(bad, 'this is not a picture\n'.repeat(50));
   await py.uploadImage({ file: bad, id: 'bad', width: 10, height: 10, format: 'png' });
-  const org = await pyRequest('POST', `${engine.url}/identity_manager/organization`, { token: engine.adminToken }, { organization_name: 'other lab' });
-  const user = await pyRequest('POST', `${engine.url}/identity_manager/user`, { token: engine.adminToken }, {
-    username: 'other_admin', email: null, role: 'admin', organization_id: (org.json as { id: string }).id,
-  });
-  other = new PythonStyleAssets(engine.url, (user.json as { token: string }).token);
+  other = await bed.otherOrganization();
   await other.uploadImage({ file: join(imageDir, 'exifr/noexif.jpg'), id: 'foreign', width: 250, height: 188, format: 'jpg' });
 }, 60_000);
 afterAll(async () => {
-  if (!present) return;
-  await engine.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  if (present) await bed.dispose();
 });
 
 async function thumbnail(id: string, tag: string): Promise<{ record: Record<string, unknown>; probe: ReturnType<typeof probeImage> }> {
   const record = ((await py.meta('images', id))!.thumbnails as Record<string, Record<string, unknown>>)[tag]!;
-  const file = join(scratch, `${id}_${tag}`);
-  writeFileSync(file, await py.download((record.object_access as { uri: string }).uri));
-  return { record, probe: probeImage(file) };
+  return { record, probe: probeImage(await bed.downloadAccess(record, `${id}_${tag}`)) };
 }
 
-describe.skipIf(!present)(`compress_images on the fixture images (${imageDir ?? 'fixtures/real/images missing: skipped'})`, () => {
+describe.skipIf(!present)(`compress_images on the fixture images (${present ? imageDir : 'folder fixtures/real/images not found: skipped'})`, () => {
   it('makes tiny, small and full_size_png thumbnails of every image, recorded as thumbnails.<preset>', async () => {
     for (const preset of ['tiny', 'small', 'full_size_png'] as const) {
       const job = await runMediaJob(py, 'images/compress_images/', { ids: IMAGES.map((i) => i.id), desired_shape: null, thumbnail_tag: null, use_preset: preset });

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePcd, type ParsedPcd } from '../../../../shared/formats/pcd/parsePcd';
 import { fixturesDir } from '../../../helpers/fixturesDir';
 import { addLidar, notesOf, runMediaJob } from '../../../helpers/mediaAssets';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
-import { pyRequest } from '../../../helpers/pythonStyleRequest';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 
 // compress_lidars as add_lidars calls it ({skip_factors: [1, 10, 100], gzip_compress: true}) on
 // every fixture PCD (SOURCES.md, section pcd). Each version is downloaded, gunzipped and parsed.
@@ -31,27 +30,23 @@ const CLOUDS = [
 ];
 const SKIPS = [1, 10, 100];
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
 let other: PythonStyleAssets;
 
 beforeAll(async () => {
   if (!present) return;
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  for (const c of CLOUDS) await addLidar(py, engine.url, join(pcdDir, c.file), c.id);
-  await addLidar(py, engine.url, join(pcdDir, 'raw_bin/mmdetection3d/kitti/velodyne_000000.bin'), 'kitti_bin');
-  await addLidar(py, engine.url, join(pcdDir, 'raw_bin/mmdetection3d/kitti/velodyne_000000.bin'), 'kitti_numpy', { format: 'numpy', num_fields: 4 });
-  const org = await pyRequest('POST', `${engine.url}/identity_manager/organization`, { token: engine.adminToken }, { organization_name: 'other lab' });
-  const user = await pyRequest('POST', `${engine.url}/identity_manager/user`, { token: engine.adminToken }, {
-    username: 'other_admin', email: null, role: 'admin', organization_id: (org.json as { id: string }).id,
-  });
-  other = new PythonStyleAssets(engine.url, (user.json as { token: string }).token);
-  await addLidar(other, engine.url, join(pcdDir, 'pcl/octants.pcd'), 'foreign_lidar');
+  bed = await MediaTestBed.start('compress-lidars');
+  py = bed.py;
+  const url = bed.engine.url;
+  for (const c of CLOUDS) await addLidar(py, url, join(pcdDir, c.file), c.id);
+  await addLidar(py, url, join(pcdDir, 'raw_bin/mmdetection3d/kitti/velodyne_000000.bin'), 'kitti_bin');
+  await addLidar(py, url, join(pcdDir, 'raw_bin/mmdetection3d/kitti/velodyne_000000.bin'), 'kitti_numpy', { format: 'numpy', num_fields: 4 });
+  other = await bed.otherOrganization();
+  await addLidar(other, url, join(pcdDir, 'pcl/octants.pcd'), 'foreign_lidar');
 }, 60_000);
 afterAll(async () => {
-  if (!present) return;
-  await engine.dispose();
+  if (present) await bed.dispose();
 });
 
 type Version = { object_access: { uri: string }; skip_factor: number; num_points: number; gzip: boolean; size_bytes: number; format: string; data: string };
@@ -75,7 +70,7 @@ function expectSameSampledPoints(source: ParsedPcd, copy: ParsedPcd, skip: numbe
   }
 }
 
-describe.skipIf(!present)(`compress_lidars on the fixture PCDs (${pcdDir ?? 'fixtures/real/pcd missing: skipped'})`, () => {
+describe.skipIf(!present)(`compress_lidars on the fixture PCDs (${present ? pcdDir : 'folder fixtures/real/pcd not found: skipped'})`, () => {
   it('stores a gzipped binary PCD of every n-th point per skip factor, all fields kept', async () => {
     const job = await runMediaJob(py, 'lidars/compress_lidars/', { ids: CLOUDS.map((c) => c.id), skip_factors: SKIPS, gzip_compress: true });
     expect(job.status, notesOf(job).join('\n')).toBe('finished');

@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../../helpers/fixturesDir';
 import { addVideo, notesOf, runMediaJob } from '../../../helpers/mediaAssets';
 import { probeVideoFile } from '../../../helpers/probeVideoFile';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 import { pyRequest } from '../../../helpers/pythonStyleRequest';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
 
 // compress_videos on every fixture video (SOURCES.md, section video), as add_videos calls it:
 // `small` then `tiny`. Each output is downloaded and read back with ffprobe.
@@ -45,41 +44,27 @@ const VIDEOS: Expected[] = [
   { file: 'open-world-agents/0.5.1.mkv', id: 'hevc_vfr', small: [640, 634], tiny: [256, 254], frames: 447, duration: 7.46, fps: 60 },
 ];
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
 let other: PythonStyleAssets;
-let scratch: string;
 
 beforeAll(async () => {
   if (!present) return;
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  scratch = mkdtempSync(join(tmpdir(), 'scenedock-compress-videos-'));
-  for (const v of VIDEOS) await addVideo(py, engine.url, join(videoDir, v.file), v.id);
+  bed = await MediaTestBed.start('compress-videos');
+  py = bed.py;
+  for (const v of VIDEOS) await addVideo(py, bed.engine.url, join(videoDir, v.file), v.id);
   // A video cut off after its first 60 kB: the index (moov) never arrives.
-  const truncated = join(scratch, 'truncated.mov');
+  const truncated = join(bed.scratch, 'truncated.mov');
   writeFileSync(truncated, readFileSync(join(videoDir, 'mimetype/mov.mov')).subarray(0, 60_000));
-  await addVideo(py, engine.url, truncated, 'truncated');
-  const org = await pyRequest('POST', `${engine.url}/identity_manager/organization`, { token: engine.adminToken }, { organization_name: 'other lab' });
-  const user = await pyRequest('POST', `${engine.url}/identity_manager/user`, { token: engine.adminToken }, {
-    username: 'other_admin', email: null, role: 'admin', organization_id: (org.json as { id: string }).id,
-  });
-  other = new PythonStyleAssets(engine.url, (user.json as { token: string }).token);
-  await addVideo(other, engine.url, join(videoDir, 'moviepy/bitmap.mp4'), 'foreign_video');
+  await addVideo(py, bed.engine.url, truncated, 'truncated');
+  other = await bed.otherOrganization();
+  await addVideo(other, bed.engine.url, join(videoDir, 'moviepy/bitmap.mp4'), 'foreign_video');
 }, 120_000);
 afterAll(async () => {
-  if (!present) return;
-  await engine.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  if (present) await bed.dispose();
 });
 
-async function download(uri: string, name: string): Promise<string> {
-  const file = join(scratch, name);
-  writeFileSync(file, await py.download(uri));
-  return file;
-}
-
-describe.skipIf(!present)(`compress_videos on the fixture videos (${videoDir ?? 'fixtures/real/video missing: skipped'})`, () => {
+describe.skipIf(!present)(`compress_videos on the fixture videos (${present ? videoDir : 'folder fixtures/real/video not found: skipped'})`, () => {
   it('makes small and tiny H.264 MP4s of every video, recorded under compressed_versions', async () => {
     const ids = VIDEOS.map((v) => v.id);
     for (const preset of ['small', 'tiny'] as const) {
@@ -92,7 +77,7 @@ describe.skipIf(!present)(`compress_videos on the fixture videos (${videoDir ?? 
       const versions = doc.compressed_versions as Record<string, Record<string, unknown>>;
       for (const preset of ['small', 'tiny'] as const) {
         const version = versions[preset]!;
-        const probe = await probeVideoFile(await download((version.object_access as { uri: string }).uri, `${v.id}_${preset}.mp4`));
+        const probe = await probeVideoFile(await bed.downloadAccess(version, `${v.id}_${preset}.mp4`));
         const [width, height] = v[preset];
         expect({ id: v.id, preset, width: probe.width, height: probe.height, codec: probe.codec, pix: probe.pixFmt, audio: probe.audioCodec })
           .toEqual({ id: v.id, preset, width, height, codec: 'h264', pix: 'yuv420p', audio: undefined });
@@ -116,7 +101,7 @@ describe.skipIf(!present)(`compress_videos on the fixture videos (${videoDir ?? 
     const job = await runMediaJob(py, 'videos/compress_videos', { ids: ['mov'], desired_shape: [320, 240], thumbnail_tag: 'qvga', use_preset: null });
     expect(job.status).toBe('finished');
     const version = ((await py.meta('videos', 'mov'))!.compressed_versions as Record<string, Record<string, unknown>>).qvga!;
-    const probe = await probeVideoFile(await download((version.object_access as { uri: string }).uri, 'mov_qvga.mp4'));
+    const probe = await probeVideoFile(await bed.downloadAccess(version, 'mov_qvga.mp4'));
     expect([probe.width, probe.height, probe.frames]).toEqual([320, 240, 166]);
   }, 120_000);
 
@@ -138,18 +123,31 @@ describe.skipIf(!present)(`compress_videos on the fixture videos (${videoDir ?? 
       expect(job?.status).toBe('queued');
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect((await pyRequest('PUT', `${engine.url}/v1/jobs/cancel/${jobId}`, { token: engine.adminToken })).status).toBe(200);
+    expect((await pyRequest('PUT', `${bed.engine.url}/v1/jobs/cancel/${jobId}`, { token: bed.engine.adminToken })).status).toBe(200);
     const job = await py.waitForJob(jobId);
     expect([job.status, job.stage]).toEqual(['aborted', 'cancelled']);
     const made = (await py.searchMeta('videos', { exists_filters: [{ field: 'compressed_versions.hd' }] })).length;
     expect(made).toBeLessThan(VIDEOS.length);
     // The same search finds the versions of the first run: the count above means something.
     expect(await py.searchMeta('videos', { exists_filters: [{ field: 'compressed_versions.small' }] })).toHaveLength(VIDEOS.length);
-    expect(readdirSync(join(engine.dataDir, 'tmp')).filter((name) => name.includes(jobId))).toEqual([]);
+    expect(readdirSync(join(bed.engine.dataDir, 'tmp')).filter((name) => name.includes(jobId))).toEqual([]);
   }, 120_000);
 
+  it('a job the engine stopped in the middle of runs again from the start when it comes back', async () => {
+    const res = await py.se('videos/compress_videos/', { ids: ['chaplin', 'mov'], desired_shape: [960, 540], thumbnail_tag: 'qhd' });
+    const jobId = (res.json as { job_id: string }).job_id;
+    while ((await py.meta('jobs', jobId))?.status !== 'running') await new Promise((r) => setTimeout(r, 20));
+    await bed.restart();
+    const job = await py.waitForJob(jobId, 240_000);
+    expect(job.status).toBe('finished');
+    expect(notesOf(job)).toContain('The engine restarted while this job was running; it was queued again.');
+    expect(notesOf(job).at(-1)).toMatch(/2 done, 0 failed/);
+    const probe = await probeVideoFile(await bed.downloadAccess(((await py.meta('videos', 'chaplin'))!.compressed_versions as Record<string, unknown>).qhd, 'chaplin_qhd.mp4'));
+    expect([probe.width, probe.height, probe.frames]).toEqual([960, 540, 241]);
+  }, 300_000);
+
   it('leaves no scratch folder behind', () => {
-    expect(readdirSync(join(engine.dataDir, 'tmp')).filter((name) => name.startsWith('compress-videos-'))).toEqual([]);
+    expect(readdirSync(join(bed.engine.dataDir, 'tmp')).filter((name) => name.startsWith('compress-videos-'))).toEqual([]);
   });
 
   it('a job whose every video fails ends aborted, with the reasons in its notes', async () => {

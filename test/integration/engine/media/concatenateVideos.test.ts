@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../../helpers/fixturesDir';
 import { addVideo, notesOf, runMediaJob } from '../../../helpers/mediaAssets';
 import { probeVideoFile } from '../../../helpers/probeVideoFile';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 import { pyRequest } from '../../../helpers/pythonStyleRequest';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
 
 // concatenate_videos on fixture videos (SOURCES.md): alike H.264 videos joined by a stream copy,
 // different ones re-encoded into the first one's frame; the output is read back with ffprobe.
@@ -15,34 +14,29 @@ import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngi
 const videoDir = ((d) => (d ? join(d, 'video') : undefined))(fixturesDir());
 const present = videoDir !== undefined && existsSync(videoDir);
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
-let scratch: string;
 
 beforeAll(async () => {
   if (!present) return;
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  scratch = mkdtempSync(join(tmpdir(), 'scenedock-concat-'));
-  await addVideo(py, engine.url, join(videoDir, 'moviepy/chaplin.mp4'), 'chaplin', { sensor: 'cam_a', session_uid: 'drive_7' });
-  await addVideo(py, engine.url, join(videoDir, 'mimetype/mov.mov'), 'mov');
-  await addVideo(py, engine.url, join(videoDir, 'moviepy/transparent.webm'), 'transparent');
-  await addVideo(py, engine.url, join(videoDir, 'moviepy/bitmap.mp4'), 'bitmap');
+  bed = await MediaTestBed.start('concat');
+  py = bed.py;
+  const url = bed.engine.url;
+  await addVideo(py, url, join(videoDir, 'moviepy/chaplin.mp4'), 'chaplin', { sensor: 'cam_a', session_uid: 'drive_7' });
+  await addVideo(py, url, join(videoDir, 'mimetype/mov.mov'), 'mov');
+  await addVideo(py, url, join(videoDir, 'moviepy/transparent.webm'), 'transparent');
+  await addVideo(py, url, join(videoDir, 'moviepy/bitmap.mp4'), 'bitmap');
 }, 60_000);
 afterAll(async () => {
-  if (!present) return;
-  await engine.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  if (present) await bed.dispose();
 });
 
 async function probeOutput(id: string): Promise<{ doc: Record<string, unknown>; probe: Awaited<ReturnType<typeof probeVideoFile>> }> {
   const doc = (await py.meta('videos', id))!;
-  const file = join(scratch, `${id}.mp4`);
-  writeFileSync(file, await py.download((doc.object_access as { uri: string }).uri));
-  return { doc, probe: await probeVideoFile(file) };
+  return { doc, probe: await probeVideoFile(await bed.downloadAccess(doc, `${id}.mp4`)) };
 }
 
-describe.skipIf(!present)(`concatenate_videos on the fixture videos (${videoDir ?? 'fixtures/real/video missing: skipped'})`, () => {
+describe.skipIf(!present)(`concatenate_videos on the fixture videos (${present ? videoDir : 'folder fixtures/real/video not found: skipped'})`, () => {
   it('joins alike H.264 videos by a stream copy, audio included, with the metadata given', async () => {
     const job = await runMediaJob(py, 'videos/concatenate_videos/', {
       ids: ['chaplin', 'chaplin'], output_video_id: 'Chaplin-Twice',
@@ -98,7 +92,7 @@ describe.skipIf(!present)(`concatenate_videos on the fixture videos (${videoDir 
     const again = await py.se('videos/concatenate_videos/', { ids: ['mov'], output_video_id: 'one_mov', video_metadata: {}, job_id: 'my_concat_job' });
     expect(again.status).toBe(409);
     // A job the client added through the job manager and has not started is taken over.
-    const added = await pyRequest('POST', `${engine.url}/am/v1/jobs/add`, { token: engine.adminToken }, { job_type: 'video_concatenation' });
+    const added = await pyRequest('POST', `${bed.engine.url}/am/v1/jobs/add`, { token: bed.engine.adminToken }, { job_type: 'video_concatenation' });
     const jobId = (added.json as { job_id: string }).job_id;
     const adopted = await py.se('videos/concatenate_videos/', { ids: ['mov'], output_video_id: 'one_mov', video_metadata: {}, job_id: jobId });
     expect(adopted.json).toEqual({ job_id: jobId });

@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../../helpers/fixturesDir';
 import { addVideo, notesOf, putDocs, runMediaJob } from '../../../helpers/mediaAssets';
 import { ffmpeg, probeImage, rgbPixels } from '../../../helpers/probeImage';
 import { probeVideoFile } from '../../../helpers/probeVideoFile';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 
 // Frames out of real videos: extract_frame_thumbnails (the key get_video_frame_thumbnail reads),
 // extract_images (timed image assets) and extract_subclip_video (a new video asset).
@@ -16,45 +15,34 @@ const videoDir = ((d) => (d ? join(d, 'video') : undefined))(fixturesDir());
 const present = videoDir !== undefined && existsSync(videoDir);
 const START = '2026-03-01T10:00:00.000000+00:00';
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
-let scratch: string;
 
 beforeAll(async () => {
   if (!present) return;
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  scratch = mkdtempSync(join(tmpdir(), 'scenedock-video-frames-'));
-  await addVideo(py, engine.url, join(videoDir, 'moviepy/chaplin.mp4'), 'chaplin', { start_time: START, timestamp: START });
-  await addVideo(py, engine.url, join(videoDir, 'open-world-agents/0.5.1.mkv'), 'hevc');
-  await addVideo(py, engine.url, join(videoDir, 'moviepy/bitmap.mp4'), 'bitmap');
-  await putDocs(py, engine.url, 'sets', [
+  bed = await MediaTestBed.start('video-frames');
+  py = bed.py;
+  const url = bed.engine.url;
+  await addVideo(py, url, join(videoDir, 'moviepy/chaplin.mp4'), 'chaplin', { start_time: START, timestamp: START });
+  await addVideo(py, url, join(videoDir, 'open-world-agents/0.5.1.mkv'), 'hevc');
+  await addVideo(py, url, join(videoDir, 'moviepy/bitmap.mp4'), 'bitmap');
+  await putDocs(py, url, 'sets', [
     { id: 'extracted_images', name: 'extracted_images', assets_type: 'images' },
     { id: 'clips', name: 'clips', assets_type: 'videos' },
   ]);
 }, 60_000);
 afterAll(async () => {
-  if (!present) return;
-  await engine.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  if (present) await bed.dispose();
 });
-
-async function downloadTo(uri: string, name: string): Promise<string> {
-  const file = join(scratch, name);
-  writeFileSync(file, await py.download(uri));
-  return file;
-}
 
 /** Frame `n` of a video file, decoded by ffmpeg itself, as a PNG. */
 function referenceFrame(video: string, n: number, name: string): string {
-  const out = join(scratch, `${name}.png`);
+  const out = join(bed.scratch, `${name}.png`);
   ffmpeg(['-i', video, '-vf', `select='eq(n,${n})'`, '-vsync', '0', '-frames:v', '1', out]);
   return out;
 }
 
-const uriOf = (record: unknown): string => ((record as { object_access: { uri: string } }).object_access).uri;
-
-describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures/real/video missing: skipped'})`, () => {
+describe.skipIf(!present)(`frames of the fixture videos (${present ? videoDir : 'folder fixtures/real/video not found: skipped'})`, () => {
   it('extract_frame_thumbnails records thumbnails["<tag>_frame_<n>"], pixel for pixel the frame, and notes frames past the end', async () => {
     const job = await runMediaJob(py, 'videos/extract_frame_thumbnails', { ids: ['chaplin', 'hevc', 'no_such_video'], thumbnail_tags: ['tiny', 'small', 'full_size_png'], frames: [0, 120, 240, 241] });
     expect(job.status).toBe('finished');
@@ -71,17 +59,17 @@ describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures
     for (const [tag, size] of [['tiny', [64, 36]], ['small', [256, 144]], ['full_size_png', [640, 360]]] as const) {
       for (const frame of [0, 120, 240]) {
         const record = chaplin[`${tag}_frame_${frame}`]!;
-        const file = await downloadTo(uriOf(record), `chaplin_${tag}_${frame}.png`);
+        const file = await bed.downloadAccess(record, `chaplin_${tag}_${frame}.png`);
         expect({ tag, frame, ...probeImage(file) }).toEqual({ tag, frame, width: size[0], height: size[1], codec: 'png' });
         expect(record).toMatchObject({ width: size[0], height: size[1], frame });
       }
     }
     const reference = referenceFrame(join(videoDir!, 'moviepy/chaplin.mp4'), 120, 'chaplin_ref_120');
-    expect(rgbPixels(await downloadTo(uriOf(chaplin.full_size_png_frame_120), 'f120.png')).equals(rgbPixels(reference))).toBe(true);
-    expect(rgbPixels(await downloadTo(uriOf(chaplin.full_size_png_frame_0), 'f0.png')).equals(rgbPixels(reference))).toBe(false);
+    expect(rgbPixels(await bed.downloadAccess(chaplin.full_size_png_frame_120, 'f120.png')).equals(rgbPixels(reference))).toBe(true);
+    expect(rgbPixels(await bed.downloadAccess(chaplin.full_size_png_frame_0, 'f0.png')).equals(rgbPixels(reference))).toBe(false);
     const hevc = (await py.meta('videos', 'hevc'))!.thumbnails as Record<string, Record<string, unknown>>;
-    expect(probeImage(await downloadTo(uriOf(hevc.full_size_png_frame_0), 'hevc0.png'))).toEqual({ width: 1026, height: 1018, codec: 'png' });
-    expect(probeImage(await downloadTo(uriOf(hevc.small_frame_0), 'hevc0s.png'))).toEqual({ width: 256, height: 254, codec: 'png' });
+    expect(probeImage(await bed.downloadAccess(hevc.full_size_png_frame_0, 'hevc0.png'))).toEqual({ width: 1026, height: 1018, codec: 'png' });
+    expect(probeImage(await bed.downloadAccess(hevc.small_frame_0, 'hevc0s.png'))).toEqual({ width: 256, height: 254, codec: 'png' });
   }, 120_000);
 
   it('extract_frame_thumbnails defaults to small and full_size_png', async () => {
@@ -89,7 +77,7 @@ describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures
     expect(job.status).toBe('finished');
     const thumbnails = (await py.meta('videos', 'bitmap'))!.thumbnails as Record<string, unknown>;
     expect(Object.keys(thumbnails).sort()).toEqual(['full_size_png_frame_4', 'small_frame_4']);
-    expect(probeImage(await downloadTo(uriOf(thumbnails.small_frame_4), 'bitmap4.png'))).toEqual({ width: 1, height: 1, codec: 'png' });
+    expect(probeImage(await bed.downloadAccess(thumbnails.small_frame_4, 'bitmap4.png'))).toEqual({ width: 1, height: 1, codec: 'png' });
   }, 60_000);
 
   it('extract_images makes an image every 3 s by default, timed from the video start, in the set', async () => {
@@ -103,7 +91,7 @@ describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures
         id: `chaplin_${k * 3000}ms`, video_time_offset: k * 3, timestamp: `2026-03-01T10:00:0${k * 3}.000000+00:00`,
         width: 640, height: 360, format: 'jpg', sensor: 'front_cam', session_uid: 'session_1', sets: ['extracted_images'], preprocesses: [],
       });
-      expect(probeImage(await downloadTo(uriOf(image), `chaplin_image_${k}.jpg`))).toEqual({ width: 640, height: 360, codec: 'mjpeg' });
+      expect(probeImage(await bed.downloadAccess(image, `chaplin_image_${k}.jpg`))).toEqual({ width: 640, height: 360, codec: 'mjpeg' });
     }
     expect(notesOf(job).at(-1)).toBe(`extracted ${images.length} images from video chaplin at 1/3 fps (1 done, 0 failed, 0 skipped)`);
   }, 60_000);
@@ -135,10 +123,10 @@ describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures
   }, 60_000);
 
   it('extract_subclip_video makes a new video of the part asked for, timed from the source', async () => {
-    const job = await runMediaJob(py, 'videos/extract_subclip_video', { id: 'chaplin', extract_start_time: 2, extract_end_time: '2026-03-01T10:00:05+00:00', subclip_id: null, set_id: 'clips' });
+    const job = await runMediaJob(py, 'videos/extract_subclip_video', { id: 'chaplin', extract_start_time: 2, extract_end_time: '2026-03-01T10:00:05+00:00', subclip_id: null, set_id: 'Clips' });
     expect(job.status, notesOf(job).join('\n')).toBe('finished');
     const clip = (await py.meta('videos', 'chaplin_2000_5000'))!;
-    const probe = await probeVideoFile(await downloadTo(uriOf(clip), 'subclip.mp4'));
+    const probe = await probeVideoFile(await bed.downloadAccess(clip, 'subclip.mp4'));
     expect({ width: probe.width, height: probe.height, codec: probe.codec, frames: probe.frames, audio: probe.audioCodec }).toEqual({ width: 640, height: 360, codec: 'h264', frames: 75, audio: 'aac' });
     expect(Math.abs(probe.duration - 3)).toBeLessThan(0.05);
     expect(clip).toMatchObject({
@@ -153,7 +141,7 @@ describe.skipIf(!present)(`frames of the fixture videos (${videoDir ?? 'fixtures
     const job = await runMediaJob(py, 'videos/extract_subclip_video', { id: 'bitmap', extract_start_time: 1, extract_end_time: 3, subclip_id: 'Tiny-Clip' });
     expect(job.status, notesOf(job).join('\n')).toBe('finished');
     const clip = (await py.meta('videos', 'tiny_clip'))!;
-    const probe = await probeVideoFile(await downloadTo(uriOf(clip), 'tiny_clip.mp4'));
+    const probe = await probeVideoFile(await bed.downloadAccess(clip, 'tiny_clip.mp4'));
     expect([probe.width, probe.height, probe.frames, probe.codec]).toEqual([2, 2, 2, 'h264']);
     expect(clip).toMatchObject({ width: 2, height: 2, start_time: '2026-03-01T10:00:01.000000+00:00' });
   }, 60_000);

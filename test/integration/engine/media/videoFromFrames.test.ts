@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesOf, putDocs, runMediaJob } from '../../../helpers/mediaAssets';
 import { ffmpeg, rgbPixels } from '../../../helpers/probeImage';
 import { probeVideoFile } from '../../../helpers/probeVideoFile';
-import { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
+import { MediaTestBed } from '../../../helpers/MediaTestBed';
+import type { PythonStyleAssets } from '../../../helpers/PythonStyleAssets';
 import { pyRequest } from '../../../helpers/pythonStyleRequest';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
 
 // make_video_from_image_uris and make_video_with_annotations_from_uris on frames generated here
 // with ffmpeg (testsrc and plain black), uploaded as `<folder>/<unix ns>.<ext>` objects.
@@ -16,15 +15,14 @@ const BASE_NS = 1_700_000_000_000_000_000n;
 const BASE_ISO = '2023-11-14T22:13:20';
 const STEP_NS = 100_000_000n; // 10 frames per second
 
-let engine: TestEngine;
+let bed: MediaTestBed;
 let py: PythonStyleAssets;
-let scratch: string;
 let bucket: string;
 let organizationId: string;
 
 /** Generates `count` frames with ffmpeg and uploads them as `<folder>/<ns>.<ext>`, one every `step` ns. */
 async function uploadFrames(folder: string, count: number, source: string, ext: 'png' | 'jpg', step = STEP_NS, first = BASE_NS): Promise<string[]> {
-  const dir = mkdtempSync(join(scratch, 'frames-'));
+  const dir = mkdtempSync(join(bed.scratch, 'frames-'));
   ffmpeg(['-f', 'lavfi', '-i', source, '-frames:v', String(count), join(dir, `%03d.${ext}`)]);
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -37,14 +35,13 @@ async function uploadFrames(folder: string, count: number, source: string, ext: 
 
 async function probeVideo(id: string): Promise<{ doc: Record<string, unknown>; file: string; probe: Awaited<ReturnType<typeof probeVideoFile>> }> {
   const doc = (await py.meta('videos', id))!;
-  const file = join(scratch, `${id}.mp4`);
-  writeFileSync(file, await py.download((doc.object_access as { uri: string }).uri));
+  const file = await bed.downloadAccess(doc, `${id}.mp4`);
   return { doc, file, probe: await probeVideoFile(file) };
 }
 
 /** The RGB triple at (x, y) of frame `n` of a video file, decoded by ffmpeg. */
 function pixel(video: string, n: number, x: number, y: number, width: number): [number, number, number] {
-  const png = join(scratch, `pixel-${n}.png`);
+  const png = join(bed.scratch, `pixel-${n}.png`);
   ffmpeg(['-i', video, '-vf', `select='eq(n,${n})'`, '-vsync', '0', '-frames:v', '1', png]);
   const rgb = rgbPixels(png);
   const at = (y * width + x) * 3;
@@ -52,10 +49,9 @@ function pixel(video: string, n: number, x: number, y: number, width: number): [
 }
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  py = new PythonStyleAssets(engine.url, engine.adminToken);
-  scratch = mkdtempSync(join(tmpdir(), 'scenedock-frames-video-'));
-  const me = await pyRequest('GET', `${engine.url}/auth`, { token: engine.adminToken });
+  bed = await MediaTestBed.start('frames-video');
+  py = bed.py;
+  const me = await pyRequest('GET', `${bed.engine.url}/auth`, { token: bed.engine.adminToken });
   organizationId = (me.json as { organization_id: string }).organization_id;
   const [firstFrame] = await uploadFrames('drives/cam1', 30, 'testsrc=size=320x240:rate=10', 'png');
   // Not frames of the folder: another kind of file, and a frame in a subfolder.
@@ -66,11 +62,10 @@ beforeAll(async () => {
   await uploadFrames('drives/mixed', 2, 'testsrc=size=64x48:rate=10', 'png');
   await uploadFrames('drives/mixed', 2, 'testsrc=size=64x48:rate=10', 'jpg', STEP_NS, BASE_NS + 10n * STEP_NS);
   await uploadFrames('drives/black', 10, 'color=c=black:size=160x120:rate=10', 'png');
-  await putDocs(py, engine.url, 'sets', [{ id: 'made_videos', name: 'made_videos', assets_type: 'videos' }]);
+  await putDocs(py, bed.engine.url, 'sets', [{ id: 'made_videos', name: 'made_videos', assets_type: 'videos' }]);
 }, 120_000);
 afterAll(async () => {
-  await engine.dispose();
-  rmSync(scratch, { recursive: true, force: true });
+  await bed.dispose();
 });
 
 describe('make_video_from_image_uris on generated frames', () => {
