@@ -33,6 +33,13 @@ export interface MetaStore {
   exists(scope: Scope, id: string): boolean;
   /** Writes documents in one transaction; returns the stored (merged) documents. */
   write(scope: Scope, items: readonly { id: string; doc: Doc }[], mode: WriteMode): Doc[];
+  /**
+   * Adds `value` to (or removes it from) the top-level list `field` of each listed document, in
+   * one transaction, leaving the rest of every document as it is; ids with no document are
+   * skipped. Returns how many documents changed. Set membership rewrites millions of `sets`
+   * lists, which a read-merge-write of whole documents cannot do in the time a split allows.
+   */
+  updateList(scope: Scope, ids: readonly string[], field: string, value: string, operation: 'add' | 'remove'): number;
   /** Deletes documents; returns how many existed. */
   delete(scope: Scope, ids: readonly string[]): number;
   searchIds(scope: Scope, query: SearchQuery, page: SearchPage): string[];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EngineServices } from '../services/EngineServices';
+import { registerSetsModule } from '../sets/registerSetsModule';
 
 /**
  * A feature of the engine (sets, sessions, annotations, indexing, media): it builds its own
@@ -9,4 +10,4 @@ import type { EngineServices } from '../services/EngineServices';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSetsModule];
