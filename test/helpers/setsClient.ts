@@ -24,6 +24,7 @@ export interface SetsClient {
   call(method: string, path: string, params?: Record<string, string | number | boolean | undefined>, body?: unknown, token?: string): Promise<PyResponse>;
   /** Calls, expects 200 with `{job_id}`, and waits for the job. */
   runJob(method: string, path: string, params?: Record<string, string | number | boolean | undefined>, body?: unknown): Promise<JobDoc>;
+  runJobById(jobId: string): Promise<JobDoc>;
   jobCount(): Promise<number>;
 }
 
@@ -73,6 +74,7 @@ export async function startSetsClient(): Promise<SetsClient> {
       const { job_id: jobId } = expectOk(res, `${method} ${path}`) as { job_id: string };
       return pollJob(engine.url, token, jobId);
     },
+    runJobById: (jobId) => pollJob(engine.url, token, jobId),
     jobCount: async () => expectOk(await pyRequest('POST', `${am}/assets/count/`, amParams('jobs', token), {}), 'count jobs') as number,
   };
   return client;
