@@ -4,12 +4,14 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
 import { metaSearchBench } from './suites/metaSearchBench';
+import { splitSetBench } from './suites/splitSetBench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick ?? false;
 
 const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
+  'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),
 };
 
 const report = new BenchReport();

@@ -10,7 +10,7 @@ import { entryKey, flattenDocument, type IndexEntry } from './flattenDocument';
 import { listUpdateSql } from './listUpdateSql';
 import { mergeDocuments, type Doc, type WriteMode } from './mergeDocuments';
 import { normalizeIndexValue } from './normalizeIndexValue';
-import type { AggregationKind, FieldInfo, FieldStatistics, MetaStore, Scope } from './MetaStore';
+import type { AggregationKind, FieldInfo, FieldStatistics, ListChange, MetaStore, Scope } from './MetaStore';
 import { projectFields } from './projectFields';
 
 const DEFAULT_BUCKETS = 100;
@@ -95,30 +95,28 @@ export class SqliteMetaStore implements MetaStore {
     return this.#guarded(run);
   }
 
-  public updateList(scope: Scope, ids: readonly string[], field: string, value: string, operation: 'add' | 'remove'): number {
+  public updateList(scope: Scope, field: string, operation: 'add' | 'remove', changes: readonly ListChange[]): number {
     if (!PLAIN_FIELD.test(field)) throw new Error(`updateList: field ${JSON.stringify(field)} is not a plain top-level name`);
-    // The index must hold the value as written, or the membership test above would miss it.
-    if (normalizeIndexValue(value) !== value) throw new Error(`updateList: value ${JSON.stringify(value.slice(0, 64))} is not indexed as itself`);
-    if (ids.length === 0) return 0;
+    for (const { value } of changes) {
+      // The index must hold the value as written, or the membership test of listUpdateSql would miss it.
+      if (normalizeIndexValue(value) !== value) throw new Error(`updateList: value ${JSON.stringify(value.slice(0, 64))} is not indexed as itself`);
+    }
     const run = this.#db.transaction(() => {
       const s = operation === 'add' ? this.#scope(scope, true) : this.#scope(scope, false);
-      if (s === undefined) return 0;
       let path = this.#paths.lookup(field);
-      if (path === undefined) {
-        if (operation === 'remove') return 0;
-        path = this.#paths.idFor(field);
+      if (s === undefined || (path === undefined && operation === 'remove')) return 0;
+      path ??= this.#paths.idFor(field);
+      if (operation === 'add') this.#paths.noteScopeField(s, path);
+      const [edit, index] = operation === 'add' ? [this.#stmt.listAdd, this.#stmt.listAddIndex] : [this.#stmt.listRemove, this.#stmt.listRemoveIndex];
+      const now = new Date().toISOString();
+      let changed = 0;
+      // One transaction for every change: a page shared by several changes is written to the WAL once.
+      for (const { value, ids } of changes) {
+        if (ids.length === 0) continue;
+        const params: ListParams = { scope: s, path, jpath: `$.${field}`, jappend: `$.${field}[#]`, v: value, ids: JSON.stringify(ids), now };
+        changed += edit.run(params).changes;
+        index.run(params);
       }
-      const params: ListParams = {
-        scope: s, path, jpath: `$.${field}`, jappend: `$.${field}[#]`, v: value, ids: JSON.stringify(ids), now: new Date().toISOString(),
-      };
-      if (operation === 'remove') {
-        const changed = this.#stmt.listRemove.run(params).changes;
-        this.#stmt.listRemoveIndex.run(params);
-        return changed;
-      }
-      this.#paths.noteScopeField(s, path);
-      const changed = this.#stmt.listAdd.run(params).changes;
-      this.#stmt.listAddIndex.run(params);
       return changed;
     });
     return this.#guarded(run);

@@ -47,7 +47,7 @@ describe('SqliteMetaStore.updateList', () => {
     meta.write(scope, Object.entries(docs).map(([id, doc]) => ({ id, doc })), { replace: true, replaceSets: true });
     meta.write(other, [{ id: 'a', doc: { sets: ['x'] } }], { replace: true, replaceSets: true });
 
-    const changed = meta.updateList(scope, ['a', 'b', 'c', 'd', 'e', 'f', 'nope'], 'sets', 's2', 'add');
+    const changed = meta.updateList(scope, 'sets', 'add', [{ value: 's2', ids: ['a', 'b', 'c', 'd', 'e', 'f', 'nope'] }]);
 
     expect(changed).toBe(5);
     expect(meta.get(scope, 'a')).toEqual({ id: 'a', sensor: 'cam', sets: ['s1', 's2'], aux: { k: true, n: 1.5 } });
@@ -70,7 +70,7 @@ describe('SqliteMetaStore.updateList', () => {
       { id: 'c', doc: { sets: 's1' } },
     ], { replace: true, replaceSets: true });
 
-    const changed = meta.updateList(scope, ['a', 'b', 'c'], 'sets', 's1', 'remove');
+    const changed = meta.updateList(scope, 'sets', 'remove', [{ value: 's1', ids: ['a', 'b', 'c'] }]);
 
     expect(changed).toBe(2);
     expect(meta.get(scope, 'a')).toEqual({ id: 'a', sets: [true, 's2', { k: [1, 'x'] }, null, 2, ['n'], false], tag: 'keep' });
@@ -83,20 +83,36 @@ describe('SqliteMetaStore.updateList', () => {
 
   it('is idempotent and does nothing for an unknown scope or field', () => {
     meta.write(scope, [{ id: 'a', doc: { sets: ['s1'] } }], { replace: true, replaceSets: true });
-    expect(meta.updateList(scope, ['a'], 'sets', 's1', 'add')).toBe(0);
-    expect(meta.updateList(scope, ['a'], 'other_list', 's1', 'remove')).toBe(0);
-    expect(meta.updateList({ organizationId: 'nobody', assetType: 'images' }, ['a'], 'sets', 's1', 'remove')).toBe(0);
+    expect(meta.updateList(scope, 'sets', 'add', [{ value: 's1', ids: ['a'] }])).toBe(0);
+    expect(meta.updateList(scope, 'other_list', 'remove', [{ value: 's1', ids: ['a'] }])).toBe(0);
+    expect(meta.updateList({ organizationId: 'nobody', assetType: 'images' }, 'sets', 'remove', [{ value: 's1', ids: ['a'] }])).toBe(0);
     expect(meta.get(scope, 'a')).toEqual({ id: 'a', sets: ['s1'] });
   });
 
+  it('applies several values in one call, each to its own documents', () => {
+    meta.write(scope, ['a', 'b', 'c', 'd'].map((id) => ({ id, doc: { sets: ['parent'] } })), { replace: true, replaceSets: true });
+    const changed = meta.updateList(scope, 'sets', 'add', [{ value: 'train', ids: ['a', 'c'] }, { value: 'val', ids: ['b'] }, { value: 'test', ids: [] }]);
+    expect(changed).toBe(3);
+    expect(ids('train')).toEqual(['a', 'c']);
+    expect(ids('val')).toEqual(['b']);
+    expect(ids('test')).toEqual([]);
+    expect(meta.get(scope, 'd')?.sets).toEqual(['parent']);
+  });
+
+  it('changes nothing when one value of a call is refused', () => {
+    meta.write(scope, [{ id: 'a', doc: { sets: [] } }], { replace: true, replaceSets: true });
+    expect(() => meta.updateList(scope, 'sets', 'add', [{ value: 'ok', ids: ['a'] }, { value: '2026-01-01', ids: ['a'] }])).toThrow(/not indexed as itself/);
+    expect(meta.get(scope, 'a')?.sets).toEqual([]);
+  });
+
   it('refuses a dotted field and a value the index would store in another form', () => {
-    expect(() => meta.updateList(scope, ['a'], 'aux.list', 'x', 'add')).toThrow(/plain top-level/);
-    expect(() => meta.updateList(scope, ['a'], 'sets', '2026-01-01T00:00:00Z', 'add')).toThrow(/not indexed as itself/);
+    expect(() => meta.updateList(scope, 'aux.list', 'add', [{ value: 'x', ids: ['a'] }])).toThrow(/plain top-level/);
+    expect(() => meta.updateList(scope, 'sets', 'add', [{ value: '2026-01-01T00:00:00Z', ids: ['a'] }])).toThrow(/not indexed as itself/);
   });
 
   it('a later whole-document write sees the edited list (merge keeps it, replace_sets drops it)', () => {
     meta.write(scope, [{ id: 'a', doc: { sets: ['s1'], w: 1 } }], { replace: true, replaceSets: true });
-    meta.updateList(scope, ['a'], 'sets', 's2', 'add');
+    meta.updateList(scope, 'sets', 'add', [{ value: 's2', ids: ['a'] }]);
     meta.write(scope, [{ id: 'a', doc: { w: 2 } }], { replace: true, replaceSets: false });
     expect(meta.get(scope, 'a')).toEqual({ id: 'a', w: 2, sets: ['s1', 's2'] });
     meta.write(scope, [{ id: 'a', doc: { w: 3, sets: ['s9'] } }], { replace: true, replaceSets: true });

@@ -58,7 +58,7 @@ export function registerMembershipJobs(jobs: JobService, meta: MetaStore, store:
       let done = 0;
       await forEachBatch(ctx, ids.length, MEMBERSHIP_BATCH, (start, end) => {
         const batch = ids.slice(start, end);
-        done += p.deleteContent ? meta.delete(scope, batch) : meta.updateList(scope, batch, 'sets', set.id, 'remove');
+        done += p.deleteContent ? meta.delete(scope, batch) : meta.updateList(scope, 'sets', 'remove', [{ value: set.id, ids: batch }]);
       });
       store.remove(ctx.organizationId, set.id);
       ctx.note(p.deleteContent ? `Deleted set ${set.id} and its ${done} ${set.assets_type}.` : `Deleted set ${set.id}; its ${done} ${set.assets_type} were kept.`);
@@ -90,7 +90,7 @@ async function applyInBatches(
       batch = batch.filter((id) => found.has(id));
     }
     result.found += batch.length;
-    result.changed += meta.updateList(scope, batch, 'sets', set.id, operation);
+    result.changed += meta.updateList(scope, 'sets', operation, [{ value: set.id, ids: batch }]);
   });
   return result;
 }

@@ -35,9 +35,7 @@ export function registerSplitJob(jobs: JobService, meta: MetaStore, store: SetSt
         await forEachBatch(ctx, ids.length, MEMBERSHIP_BATCH, (start, end) => {
           const groups: string[][] = p.subsets.map(() => []);
           for (let i = start; i < end; i++) groups[subsetOf[i] as number]?.push(ids[i] as string);
-          groups.forEach((group, k) => {
-            if (group.length > 0) meta.updateList(scope, group, 'sets', p.subsets[k]?.id ?? '', 'add');
-          });
+          meta.updateList(scope, 'sets', 'add', p.subsets.map((subset, k) => ({ value: subset.id, ids: groups[k] ?? [] })));
         }, { from: 5, to: 100, stage: 'writing memberships' });
       } finally {
         for (const subset of p.subsets) store.endOperation(ctx.organizationId, subset.id, ctx.jobId);
