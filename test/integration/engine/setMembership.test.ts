@@ -49,7 +49,7 @@ describe('add_assets_to_set', () => {
     await c.runJob('POST', `/sets/${set}/add_assets_list/`, {}, { asset_list: ['img_02'] });
     const again = await c.runJob('POST', `/sets/${set}/add_assets_list/`, {}, { asset_list: ['img_02'] });
     expect(again.notes.join('\n')).toMatch(/Added 0 images.*1 were members already/);
-    expect((await getImage('img_02')).sets).toEqual([set]);
+    expect(((await getImage('img_02')).sets as string[]).filter((s) => s === set)).toEqual([set]);
   });
 
   it('add_assets_query/ adds what a search finds, and ?limit= keeps a random sample of that many', async () => {
@@ -76,7 +76,7 @@ describe('remove_assets_from_set', () => {
     expect(job.notes.join('\n')).toMatch(/ghost/);
     expect(job.notes.join('\n')).toMatch(/1 listed images were not members/);
     expect(await c.members(set)).toEqual(['img_03', 'img_05']);
-    expect((await getImage('img_04')).sets).toEqual([]);
+    expect((await getImage('img_04')).sets).not.toContain(set);
   });
 
   it('remove_assets_query/ removes the members a search finds, and only members', async () => {
