@@ -1,5 +1,6 @@
 import { pollJob, type JobDoc } from './pollJob';
 import { pyRequest, type PyResponse } from './pythonStyleRequest';
+import type { EngineOptions } from '../../engine/host/startEngine';
 import { startTestEngine, type TestEngine } from './startTestEngine';
 
 export interface SetsClient {
@@ -33,8 +34,8 @@ const amParams = (assetType: string, token: string, extra: Record<string, string
 });
 
 /** A real engine with two organizations, driven with Python-client-shaped requests. */
-export async function startSetsClient(): Promise<SetsClient> {
-  const engine = await startTestEngine();
+export async function startSetsClient(options: Partial<EngineOptions> = {}): Promise<SetsClient> {
+  const engine = await startTestEngine(options);
   const token = engine.adminToken;
   const me = engine.services.identity.authenticate(token);
   if (!me) throw new Error('test engine has no admin');

@@ -113,6 +113,25 @@ describe('reproducibility', () => {
   });
 });
 
+describe('resuming', () => {
+  it('running a finished split job again (as after a restart) reuses its subsets and duplicates nothing', async () => {
+    const parent = await parentOf(30, 'rerun');
+    const res = await c.call('POST', '/sets/split_sets/', {}, { set_id: parent.id, random_seed: 3, wait_for_completion: true, sections: 3 });
+    const { job_id: jobId, subset_ids: subsetIds } = res.json as { job_id: string; subset_ids: string[] };
+    expect((await c.runJobById(jobId)).status).toBe('finished');
+    const before = await Promise.all(subsetIds.map((id) => c.members(id)));
+    const sets = (await pyRequest('POST', `${c.am}/assets/count/`, { asset_type: 'sets', metadata_only: false, token: c.token }, {})).json;
+
+    expect((await pyRequest('PUT', `${c.am}/jobs/resubmit/${jobId}`, { token: c.token })).status).toBe(200);
+    expect((await c.runJobById(jobId)).status).toBe('finished');
+
+    expect(await Promise.all(subsetIds.map((id) => c.members(id)))).toEqual(before);
+    expect((await pyRequest('POST', `${c.am}/assets/count/`, { asset_type: 'sets', metadata_only: false, token: c.token }, {})).json).toBe(sets);
+    const docs = (await pyRequest('POST', `${c.am}/assets/meta`, { asset_type: 'images', metadata_only: false, size: 50, token: c.token }, { filters: [{ field: 'id', values: parent.members }] })).json as { sets: string[] }[];
+    for (const doc of docs) expect(doc.sets).toHaveLength(2);
+  });
+});
+
 describe('bad split requests', () => {
   it('are refused with 400 or 409 naming the field, and create no job and no set', async () => {
     const parent = await parentOf(4, 'refused');
