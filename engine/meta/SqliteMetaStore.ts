@@ -49,9 +49,9 @@ export class SqliteMetaStore implements MetaStore {
       valueInsert: db.prepare('INSERT OR IGNORE INTO field_values (scope, path, v, id) VALUES (?, ?, ?, ?)'),
       valueDelete: db.prepare('DELETE FROM field_values WHERE scope = ? AND path = ? AND v = ? AND id = ?'),
       typesOfOrg: db.prepare('SELECT s.asset_type AS t FROM scopes s WHERE s.organization_id = ? AND EXISTS (SELECT 1 FROM assets a WHERE a.scope = s.id)'),
-      listAdd: db.prepare(listUpdateSql.add),
+      listAdd: db.prepare(listUpdateSql.add).pluck(),
       listAddIndex: db.prepare(listUpdateSql.addIndex),
-      listRemove: db.prepare(listUpdateSql.remove),
+      listRemove: db.prepare(listUpdateSql.remove).pluck(),
       listRemoveIndex: db.prepare(listUpdateSql.removeIndex),
     };
   }
@@ -113,9 +113,11 @@ export class SqliteMetaStore implements MetaStore {
       // One transaction for every change: a page shared by several changes is written to the WAL once.
       for (const { value, ids } of changes) {
         if (ids.length === 0) continue;
-        const params: ListParams = { scope: s, path, jpath: `$.${field}`, jappend: `$.${field}[#]`, v: value, ids: JSON.stringify(ids), now };
-        changed += edit.run(params).changes;
-        index.run(params);
+        const params: ListParams = { scope: s, path, jpath: `$.${field}`, jappend: `$.${field}[#]`, v: value, ids: JSON.stringify(ids), now, changed: '[]' };
+        const edited = edit.all(params) as string[];
+        if (edited.length === 0) continue;
+        changed += edited.length;
+        index.run({ ...params, changed: JSON.stringify(edited) });
       }
       return changed;
     });
@@ -335,6 +337,7 @@ interface ListParams {
   v: string;
   ids: string;
   now: string;
+  changed: string;
 }
 
 function fieldType(lo: string | number | null, hi: string | number | null): FieldInfo['type'] {
