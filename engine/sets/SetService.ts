@@ -11,6 +11,11 @@ import type { CreateSetBody, SplitBody } from './setRequests';
 import { SetStore } from './SetStore';
 
 const DEFAULT_SEED = 42;
+
+/** A set whose deletion is queued or running takes no new work: it would vanish under it. */
+function refuseIfBeingDeleted(set: SetDocument): void {
+  if (set.operations.some((op) => op.state === 'being deleted')) throw conflict(`set ${set.id} is being deleted`);
+}
 const newId = (): string => randomUUID().replace(/-/g, '_');
 
 /** What a membership job works from: listed ids, or a search (optionally down-sampled to `limit`). */
@@ -129,7 +134,7 @@ export class SetService {
     const hasSections = body.sections !== undefined && body.sections !== null;
     if (hasFractions === hasSections) throw badRequest('body: give either percentages or sections (exactly one of them)');
     const set = this.find(me, body.set_id);
-    if (set.status === 'being deleted') throw conflict(`set ${set.id} is being deleted`);
+    refuseIfBeingDeleted(set);
     const count = hasSections ? (body.sections ?? 1) : (body.percentages?.length ?? 0);
     const names = body.subset_names ?? Array.from({ length: count }, (_, i) => `${set.name}_split_${i}`);
     if (names.length !== count) throw badRequest(`body: subset_names: has ${names.length} names for ${count} subsets`);
@@ -161,7 +166,7 @@ export class SetService {
     if (options.version !== undefined && options.version !== (set.version ?? undefined)) {
       throw badRequest(`version: set versioning is not implemented; set ${set.id} has no version ${JSON.stringify(options.version)}`);
     }
-    if (set.status === 'being deleted') throw conflict(`set ${set.id} is being deleted`);
+    refuseIfBeingDeleted(set);
     const zipId = `${set.id}_zip`;
     const running = set.operations.find((op) => op.state === 'being zipped');
     if (running) return { job_id: running.job_id, zip_id: zipId };
@@ -173,7 +178,7 @@ export class SetService {
   #changeable(me: Identity, rawId: string): SetDocument {
     const set = this.find(me, rawId);
     if (set.locked) throw conflict(`set ${set.id} is locked: unlock it first (DELETE /v1/sets/${set.id}/lock)`);
-    if (set.status === 'being deleted') throw conflict(`set ${set.id} is being deleted`);
+    refuseIfBeingDeleted(set);
     return set;
   }
 
