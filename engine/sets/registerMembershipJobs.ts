@@ -1,10 +1,9 @@
 import type { JobContext, JobService } from '../jobs/JobService';
 import type { MetaStore, Scope } from '../meta/MetaStore';
 import { forEachBatch } from './forEachBatch';
-import { runOnSet } from './runOnSet';
+import { registerSetJob } from './registerSetJob';
 import { seededPermutation } from './seededPermutation';
 import type { SetDocument } from './setDocument';
-import { setJobPayloads } from './setJobPayloads';
 import { SetStore } from './SetStore';
 
 /** Members rewritten per transaction: large enough to amortize a commit, small enough to keep requests flowing. */
@@ -17,11 +16,10 @@ const LISTED_IN_NOTE = 20;
  * `MetaStore.updateList`; every step is idempotent, so the jobs resume after a restart.
  */
 export function registerMembershipJobs(jobs: JobService, meta: MetaStore, store: SetStore): void {
-  jobs.register('set_addition', {
+  registerSetJob(jobs, store, 'set_addition', {
     jobType: 'set_addition',
-    resumable: true,
-    run: (ctx) => runOnSet(store, ctx, setJobPayloads.set_addition.parse(ctx.payload).setId, 'moving assets', async (set) => {
-      const p = setJobPayloads.set_addition.parse(ctx.payload);
+    state: 'moving assets',
+    work: async (ctx, set, p) => {
       const scope = SetStore.memberScope(ctx.organizationId, set);
       let ids = p.ids ?? store.allIds(scope, p.query ?? {});
       if (p.limit !== undefined && ids.length > p.limit) {
@@ -31,28 +29,26 @@ export function registerMembershipJobs(jobs: JobService, meta: MetaStore, store:
       const result = await applyInBatches(ctx, meta, store, set, scope, ids, 'add', p.ids !== undefined);
       ctx.note(`Added ${result.changed} ${set.assets_type} to set ${set.id}; ${result.found - result.changed} were members already.`);
       if (result.missing.length > 0) ctx.note(missingNote(result.missing, `not ${set.assets_type} of this organization`));
-    }),
+    },
   });
 
-  jobs.register('set_removal', {
+  registerSetJob(jobs, store, 'set_removal', {
     jobType: 'set_removal',
-    resumable: true,
-    run: (ctx) => runOnSet(store, ctx, setJobPayloads.set_removal.parse(ctx.payload).setId, 'moving assets', async (set) => {
-      const p = setJobPayloads.set_removal.parse(ctx.payload);
+    state: 'moving assets',
+    work: async (ctx, set, p) => {
       const scope = SetStore.memberScope(ctx.organizationId, set);
       const ids = p.ids ?? store.allIds(scope, store.memberQuery(set, p.query ?? {}));
       const result = await applyInBatches(ctx, meta, store, set, scope, ids, 'remove', p.ids !== undefined);
       ctx.note(`Removed ${result.changed} ${set.assets_type} from set ${set.id}.`);
       if (result.missing.length > 0) ctx.note(missingNote(result.missing, `not ${set.assets_type} of this organization`));
       if (result.found > result.changed) ctx.note(`${result.found - result.changed} listed ${set.assets_type} were not members of the set.`);
-    }),
+    },
   });
 
-  jobs.register('set_deletion', {
+  registerSetJob(jobs, store, 'set_deletion', {
     jobType: 'set_removal',
-    resumable: true,
-    run: (ctx) => runOnSet(store, ctx, setJobPayloads.set_deletion.parse(ctx.payload).setId, 'being deleted', async (set) => {
-      const p = setJobPayloads.set_deletion.parse(ctx.payload);
+    state: 'being deleted',
+    work: async (ctx, set, p) => {
       const scope = SetStore.memberScope(ctx.organizationId, set);
       const ids = store.allIds(scope, store.memberQuery(set));
       let done = 0;
@@ -62,7 +58,7 @@ export function registerMembershipJobs(jobs: JobService, meta: MetaStore, store:
       });
       store.remove(ctx.organizationId, set.id);
       ctx.note(p.deleteContent ? `Deleted set ${set.id} and its ${done} ${set.assets_type}.` : `Deleted set ${set.id}; its ${done} ${set.assets_type} were kept.`);
-    }),
+    },
   });
 }
 

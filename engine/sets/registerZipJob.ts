@@ -3,8 +3,7 @@ import type { JobService } from '../jobs/JobService';
 import type { MetaStore } from '../meta/MetaStore';
 import { objectUri } from '../storage/objectKeys';
 import type { ObjectStorage } from '../storage/ObjectStorage';
-import { runOnSet } from './runOnSet';
-import { setJobPayloads } from './setJobPayloads';
+import { registerSetJob } from './registerSetJob';
 import type { SetStore } from './SetStore';
 import { SetZipWriter } from './SetZipWriter';
 
@@ -18,11 +17,10 @@ const zipDocumentSchema = z.looseObject({ fingerprint: z.string(), object_access
  */
 export function registerZipJob(jobs: JobService, meta: MetaStore, storage: ObjectStorage, store: SetStore): void {
   const writer = new SetZipWriter(meta, storage, store);
-  jobs.register('set_zip', {
+  registerSetJob(jobs, store, 'set_zip', {
     jobType: 'zipping',
-    resumable: true,
-    run: (ctx) => runOnSet(store, ctx, setJobPayloads.set_zip.parse(ctx.payload).setId, 'being zipped', async (set) => {
-      const p = setJobPayloads.set_zip.parse(ctx.payload);
+    state: 'being zipped',
+    work: async (ctx, set, p) => {
       const org = ctx.organizationId;
       const zipScope = { organizationId: org, assetType: 'zipfiles' as const };
       const previous = zipDocumentSchema.safeParse(meta.get(zipScope, p.zipId));
@@ -48,7 +46,7 @@ export function registerZipJob(jobs: JobService, meta: MetaStore, storage: Objec
       }], { replace: true, replaceSets: true });
       ctx.note(`Zipped ${zip.members} ${set.assets_type} (${zip.files} files) and ${zip.annotations} annotations into ${p.zipId} (${zip.record.size} bytes).`);
       if (zip.skipped.length > 0) ctx.note(`${zip.skipped.length} files were left out: ${zip.skipped.slice(0, 20).join('; ')}`);
-    }),
+    },
   });
 }
 
