@@ -3,6 +3,7 @@ import { registerAnnotationsModule } from '../annotations/registerAnnotationsMod
 import { registerMediaJobsModule } from '../mediaJobs/registerMediaJobsModule';
 import type { EngineServices } from '../services/EngineServices';
 import { registerSessionsModule } from '../sessions/registerSessionsModule';
+import { registerSetsModule } from '../sets/registerSetsModule';
 
 /**
  * A feature of the engine (sets, sessions, annotations, indexing, media): it builds its own
@@ -12,4 +13,4 @@ import { registerSessionsModule } from '../sessions/registerSessionsModule';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerAnnotationsModule, registerMediaJobsModule];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerSetsModule, registerAnnotationsModule, registerMediaJobsModule];
