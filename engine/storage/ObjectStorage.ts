@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
 import { PartialMismatchError, type BlobStore, type ByteRange } from '../blob/BlobStore';
 import { badRequest, conflict, forbidden, notFound } from '../http/HttpError';
@@ -92,6 +92,20 @@ export class ObjectStorage {
       bucket: policy.bucket, key: policy.key, organizationId: policy.organizationId, ref: written.ref,
       parts: 0, size: written.size, sha256: written.sha256,
       contentType: policy.contentType ?? contentType ?? null, createdAt: new Date().toISOString(),
+    });
+  }
+
+  /**
+   * Stores bytes the engine made itself (a thumbnail, a transcoded video) under a file id of the
+   * organization, replacing what was stored there: what a form post stores, without signing a
+   * policy only to verify it again.
+   */
+  public async putObject(organizationId: string, fileId: string, source: Readable | Uint8Array, contentType: string | null): Promise<ObjectRecord> {
+    const key = objectKey(organizationId, fileId);
+    const written = await this.#blobs.write(source instanceof Uint8Array ? Readable.from([source]) : source);
+    return this.#record({
+      bucket: this.bucket, key, organizationId, ref: written.ref, parts: 0, size: written.size, sha256: written.sha256,
+      contentType, createdAt: new Date().toISOString(),
     });
   }
 
