@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import PQueue from 'p-queue';
 import { backoffDelay } from '../../../shared/ingest/backoff';
+import { isFileKind } from '../../../shared/ingest/fileKinds';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
 import type { ItemState } from '../../../shared/ingest/itemStates';
 import type { EngineConnection } from '../engine/EngineConnection';
@@ -155,6 +156,17 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return next;
   }
 
+  /** Starts the engine's indexer for an uploaded recording now and follows its job. */
+  public async index(id: number): Promise<JournalItem> {
+    const item = this.#item(id);
+    if (!isFileKind(item.kind)) throw new Error(`${item.name} has no known kind`);
+    const jobId = await this.#ctx.targets.startIndexing(item, item.kind);
+    const next = this.#journal.writer.transition(id, 'indexing', { jobId });
+    this.emit('item', next);
+    this.kick();
+    return next;
+  }
+
   /** Looks for due work in every lane; called after any change, and by a timer for retries. */
   public kick(): void {
     if (this.#stopped || this.#paused) return;
@@ -188,6 +200,9 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   async #run(id: number, controller: AbortController): Promise<void> {
     try {
       let item = this.#journal.reader.get(id);
+      // A failed item is only handed over once its retry is due: retrying is moving it back to
+      // the state it failed in.
+      if (item?.state === 'failed' && item.failedIn) item = this.#journal.writer.transition(id, item.failedIn);
       while (item && !controller.signal.aborted && !this.#stopped) {
         if (item.paused || item.state === 'failed') break;
         const before = item.state;
@@ -209,8 +224,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
 
   async #stage(item: JournalItem, signal: AbortSignal): Promise<void> {
     const source = item.sourceId !== null ? this.#journal.reader.source(item.sourceId) : undefined;
-    const state = item.state === 'failed' ? item.failedIn : item.state;
-    switch (state) {
+    switch (item.state) {
       case 'discovered': return settle(this.#ctx, item);
       case 'stable': return probe(this.#ctx, item, source);
       case 'probed': return hash(this.#ctx, item, signal);

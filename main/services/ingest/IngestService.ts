@@ -122,19 +122,21 @@ export class IngestService extends EventEmitter<IngestServiceEvents> {
   }
 
   /** Takes dropped files and folders as they are (they are complete), one drop source per call. */
-  public async dropPaths(paths: readonly string[], defaults: SourceDefaults): Promise<{ queued: number; missing: { path: string; reason: string }[] }> {
+  public async dropPaths(paths: readonly string[], defaults: SourceDefaults): Promise<{ queued: number; ids: number[]; missing: { path: string; reason: string }[] }> {
     const missing: { path: string; reason: string }[] = [];
     const root = paths.length === 1 && paths[0] ? resolve(paths[0]) : commonParent(paths.map((p) => resolve(p)));
     const source = this.journal.writer.addSource({ kind: 'drop', path: root, ...defaults });
-    let queued = 0;
+    const ids: number[] = [];
     for await (const unit of collectUnits(paths, (path, reason) => missing.push({ path, reason }))) {
       const { item } = this.journal.writer.discover({ path: unit.path, name: unit.name, sourceId: source.id, size: unit.size, mtimeMs: unit.mtimeMs });
       if (item.state === 'discovered') this.journal.writer.transition(item.id, 'stable');
-      queued += 1;
+      // Dropping a file again is asking for it again: a failed one is retried now.
+      else if (item.state === 'failed') this.#pipeline.retry(item.id);
+      ids.push(item.id);
     }
     this.#pipeline.kick();
     this.emit('overview', this.overview());
-    return { queued, missing };
+    return { queued: ids.length, ids, missing };
   }
 
   // ---- views ----
@@ -170,6 +172,11 @@ export class IngestService extends EventEmitter<IngestServiceEvents> {
   public resumeAll(): void {
     this.#pipeline.resumeAll();
     this.emit('overview', this.overview());
+  }
+
+  /** Indexes an uploaded recording now (registered, or done without indexing). */
+  public async indexItem(id: number): Promise<ItemView> {
+    return this.#view(await this.#pipeline.index(this.#mustGet(id).id));
   }
 
   public pauseItem(id: number): ItemView { return this.#view(this.#pipeline.setItemPaused(this.#mustGet(id).id, true)); }

@@ -34,7 +34,11 @@ function reasonOf(item: JournalItem): string | null {
     }
     case 'rejected':
     case 'skipped':
-      return item.reason;
+    case 'registered':
+    case 'indexing':
+    case 'done':
+      return item.reason; // skipped as duplicate, or registered with a caveat
+
     case 'discovered':
       return item.lastError; // why it went back to the start, when it did
     default:

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type PQueue from 'p-queue';
 import { RECORDING_KINDS, STORAGE_ASSET_TYPE, isFileKind, type FileKind } from '../../../shared/ingest/fileKinds';
+import { ValidationError } from '../../../client/errors/ResponseError';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
 import type { EngineConnection } from '../engine/EngineConnection';
 import type { JournalItem, Source } from '../journal/journalTypes';
@@ -97,16 +98,30 @@ export async function register(ctx: StageContext, item: JournalItem, source: Sou
   const plan = storedPlan(item, kind, source);
   if (!plan.assetType) throw new Error(`${kind} files are imported, not registered, and this engine client has no ${kind} import yet`);
   const setId = plan.setName ? await ctx.targets.setId(plan.setName, plan.assetType) : undefined;
-  const sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
+  let sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
   const files: StoredFile[] = ctx.journal.reader.files(item.id).map((f) => ({ relPath: f.relPath, uri: f.objectUri ?? '', size: f.size, sha256: f.sha256 ?? '' }));
+  const duration = kind === 'video' ? durationOf(item.probe) : null;
+  let note: string | null = null;
+  if (sessionUid) {
+    const entity = mediaEntity(kind, plan.assetId, sessionUid, plan.timestamp, duration);
+    try {
+      if (entity) await ctx.engine.client.addEntities([entity]);
+    } catch (error) {
+      // A session spans at most MAX_SESSION_LENGTH × resolution: files of one folder taken years
+      // apart do not make one session. The asset is registered without it, and says why.
+      if (!(error instanceof ValidationError)) throw error;
+      note = `registered without session ${plan.sessionName ?? ''}: ${error.serverMessage}`;
+      sessionUid = undefined;
+    }
+  }
   const doc = assetMetadata({ kind, plan, probe: item.probe, sourcePath: item.path, unitHash: item.sha256 ?? '', files, setId, sessionUid });
   await ctx.engine.assets(plan.assetType).putAsset(doc);
-  if (sessionUid) {
-    const duration = kind === 'video' ? (doc.duration as number | null) : null;
-    const entity = mediaEntity(kind, plan.assetId, sessionUid, plan.timestamp, duration);
-    if (entity) await ctx.engine.client.addEntities([entity]);
-  }
-  ctx.journal.writer.transition(item.id, 'registered', { setId: setId ?? null, sessionUid: sessionUid ?? null });
+  ctx.journal.writer.transition(item.id, 'registered', { setId: setId ?? null, sessionUid: sessionUid ?? null, reason: note });
+}
+
+function durationOf(probe: unknown): number | null {
+  const d = (probe as { durationSeconds?: unknown } | null)?.durationSeconds;
+  return typeof d === 'number' ? d : null;
 }
 
 /** registered → indexing (a recording whose source asks for it) or done. */
