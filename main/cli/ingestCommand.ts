@@ -12,7 +12,15 @@ where it was), and ends with "N done, N failed, N rejected, N skipped". Exits 0 
   --set NAME      put the assets in sets named NAME_<asset type> (created when missing)
   --session NAME  one named session for everything (default: one per recording or folder)
   --index         index the bags and recordings it uploads (with --wait: wait for those jobs)
-  --state DIR     journal folder (default ~/.scenedock)`;
+  --state DIR     journal folder (default ~/.scenedock)
+  --concurrency N, --part-size BYTES, --bandwidth-limit BYTES_PER_SECOND   upload tuning`;
+
+function numberOption<T>(raw: string | undefined, name: string, make: (value: number) => T): T | Record<string, never> {
+  if (raw === undefined) return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new CliUsageError(`--${name} must be a whole number`, INGEST_USAGE);
+  return make(value);
+}
 
 /** `scenedock ingest`: one run over the given paths, with a progress bar on the terminal. */
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
@@ -21,6 +29,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     options: {
       engine: { type: 'string' }, token: { type: 'string' }, set: { type: 'string' }, session: { type: 'string' },
       index: { type: 'boolean', default: false }, state: { type: 'string' }, wait: { type: 'boolean', default: false },
+      concurrency: { type: 'string' }, 'part-size': { type: 'string' }, 'bandwidth-limit': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new CliUsageError('give at least one PATH', INGEST_USAGE);
@@ -28,6 +37,11 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   const host = await IngestHost.start({ stateDir: values.state ?? defaultStateDir(), engine: { url: values.engine, token: values.token } });
   try {
     const service = host.service;
+    service.updateSettings({
+      ...numberOption(values.concurrency, 'concurrency', (v) => ({ concurrency: v })),
+      ...numberOption(values['part-size'], 'part-size', (v) => ({ partSize: v })),
+      ...numberOption(values['bandwidth-limit'], 'bandwidth-limit', (v) => ({ bandwidthLimit: v })),
+    });
     const { ids, missing } = await service.dropPaths(positionals, {
       setName: values.set ?? null, sessionMode: values.session ? 'named' : 'per_recording', sessionName: values.session ?? null,
       sensorRule: null, sensor: null, indexBags: values.index ?? false,

@@ -13,6 +13,8 @@ export interface SeenRequest {
 
 export interface FaultyProxy {
   url: string;
+  /** Request body bytes that reached the proxy for multipart part uploads (`PUT /storage/parts/...`). */
+  partBodyBytes(): number;
   /** Requests seen, as `METHOD path` (without the query). */
   seen: string[];
   /** The same requests with their query and Authorization header. */
@@ -30,8 +32,10 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
   const requests: SeenRequest[] = [];
   const attempts = new Map<string, number>();
   const upstream = new URL(target);
+  let partBytes = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/storage/parts/')) req.on('data', (chunk: Buffer) => { partBytes += chunk.length; });
     const key = `${req.method ?? 'GET'} ${path}`;
     seen.push(key);
     requests.push({ method: req.method ?? 'GET', path, query: new URL(req.url ?? '/', 'http://x').searchParams, authorization: req.headers.authorization });
@@ -64,6 +68,7 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    partBodyBytes: () => partBytes,
     seen,
     requests,
     close: () => new Promise((resolve) => {

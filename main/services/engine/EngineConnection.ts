@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { AssetManagerClient } from '../../../client/AssetManagerClient';
+import type { AssetManagerClient } from '../../../client/AssetManagerClient';
 import { ResponseError } from '../../../client/errors/ResponseError';
 import { TransportError } from '../../../client/errors/TransportError';
 import { SceneEngineClient } from '../../../client/SceneEngineClient';

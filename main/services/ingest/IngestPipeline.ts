@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import PQueue from 'p-queue';
+import { ResponseError } from '../../../client/errors/ResponseError';
 import { backoffDelay } from '../../../shared/ingest/backoff';
 import { isFileKind } from '../../../shared/ingest/fileKinds';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
@@ -9,11 +10,11 @@ import type { JournalItem } from '../journal/journalTypes';
 import type { Journal } from '../journal/openJournal';
 import { ProbeError } from '../probe/ProbeError';
 import { BandwidthLimiter } from '../upload/BandwidthLimiter';
-import { FileChangedError } from './hashUnit';
+import { FileChangedError, FileGoneError } from './hashUnit';
 import { RateMeter } from './RateMeter';
 import { RegistrationTargets } from './RegistrationTargets';
 import { UploadLostError } from './sendFile';
-import { finishOrIndex, followIndexing, hash, probe, register, RejectedUnit, settle, upload, type StageContext } from './unitStages';
+import { finishOrIndex, followIndexing, hash, PermanentFailure, probe, register, RejectedUnit, settle, upload, type StageContext } from './unitStages';
 import type { UnitProbe } from './UnitProbe';
 
 export interface PipelineEvents {
@@ -146,6 +147,11 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return next;
   }
 
+  /** Stops the work on one item now (its file changed under it); its state says where to go on. */
+  public interrupt(id: number): void {
+    this.#running.get(id)?.abort(new Interrupted('file changed'));
+  }
+
   public cancel(id: number): JournalItem {
     this.#running.get(id)?.abort(new Interrupted('cancelled'));
     const item = this.#item(id);
@@ -247,10 +253,16 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       // The engine is gone: nothing is wrong with the item. It waits in its state; the
       // connection probes the engine and kicks the pipeline when it answers.
       return;
+    } else if (error instanceof FileGoneError) {
+      next = this.#journal.writer.fail(id, message, undefined);
     } else if (error instanceof FileChangedError || error instanceof UploadLostError) {
       next = error instanceof FileChangedError ? this.#journal.writer.restart(id, message) : this.#journal.writer.fail(id, message, this.#now());
     } else if (error instanceof RejectedUnit || error instanceof ProbeError) {
       next = this.#journal.writer.transition(id, 'rejected', { reason: message });
+    } else if (error instanceof PermanentFailure || error instanceof ResponseError && error.status >= 400 && error.status < 500 && ![408, 409, 429].includes(error.status)) {
+      // The engine understood and said no (bad token, no permission, a request it refuses):
+      // asking again will not change its answer, so the item waits for a person.
+      next = this.#journal.writer.fail(id, message, undefined);
     } else {
       const attempts = item.attempts + 1;
       const retryAt = attempts < this.#settings.maxAttempts ? this.#now() + backoffDelay(attempts) : undefined;

@@ -56,7 +56,9 @@ export class IngestService extends EventEmitter<IngestServiceEvents> {
     this.#pipeline = new IngestPipeline({ journal: this.journal, engine: this.engine, settings: this.#settings, probe: options.probe ?? probeUnit });
     this.#pipeline.on('item', (item) => this.emit('item', this.#view(item)));
     this.#watchers = new SourceWatchers(this.journal, options.watcher ?? {}, {
-      onUnit: (item) => {
+      onUnit: (item, changed) => {
+        // A file rewritten while it was being sent: what was sent is no longer the file.
+        if (changed) this.#pipeline.interrupt(item.id);
         this.emit('item', this.#view(item));
         this.#pipeline.kick();
       },

@@ -34,10 +34,10 @@ async function bagFolderFiles(folder: string): Promise<string[] | undefined> {
 export class SourceWatchers {
   readonly #journal: Journal;
   readonly #timing: WatcherTiming;
-  readonly #on: { onUnit: (item: JournalItem) => void; onGone: (item: JournalItem) => void };
+  readonly #on: { onUnit: (item: JournalItem, changed: boolean) => void; onGone: (item: JournalItem) => void };
   readonly #watchers = new Map<number, FolderWatcher>();
 
-  public constructor(journal: Journal, timing: WatcherTiming, on: { onUnit: (item: JournalItem) => void; onGone: (item: JournalItem) => void }) {
+  public constructor(journal: Journal, timing: WatcherTiming, on: { onUnit: (item: JournalItem, changed: boolean) => void; onGone: (item: JournalItem) => void }) {
     this.#journal = journal;
     this.#timing = timing;
     this.#on = on;
@@ -84,8 +84,8 @@ export class SourceWatchers {
 
   /** A complete unit: recorded (or found changed) and made stable in the journal. */
   #ready(source: Source, unit: ReadyUnit): void {
-    const { item } = this.#journal.writer.discover({ path: unit.path, name: unit.name, sourceId: source.id, size: unit.size, mtimeMs: unit.mtimeMs });
+    const { item, outcome } = this.#journal.writer.discover({ path: unit.path, name: unit.name, sourceId: source.id, size: unit.size, mtimeMs: unit.mtimeMs });
     const stable = item.state === 'discovered' ? this.#journal.writer.transition(item.id, 'stable') : item;
-    this.#on.onUnit(stable);
+    this.#on.onUnit(stable, outcome === 'changed');
   }
 }

@@ -12,6 +12,21 @@ export class FileChangedError extends Error {
   }
 }
 
+/** A file of the unit is gone: nothing to retry until it comes back (then it is a new discovery). */
+export class FileGoneError extends Error {
+  public constructor(path: string) {
+    super(`${path} was deleted before it was ingested`);
+    this.name = 'FileGoneError';
+  }
+}
+
+/** Throws FileGoneError or FileChangedError unless the file is still the size and age first seen. */
+export async function assertUnchanged(path: string, size: number, mtimeMs: number): Promise<void> {
+  const s = await stat(path).catch(() => undefined);
+  if (!s) throw new FileGoneError(path);
+  if (s.size !== size || Math.floor(s.mtimeMs) !== mtimeMs) throw new FileChangedError(path, `size ${size} → ${s.size}`);
+}
+
 /**
  * Hashes every file of a unit (sha256, streamed) after checking each is still the size and age
  * the probe saw. A unit's own hash is its file's, or for a bag folder the hash of the list of
@@ -21,9 +36,7 @@ export async function hashUnit(unitPath: string, isFolder: boolean, files: reado
   const fileHashes: string[] = [];
   for (const file of files) {
     const path = isFolder ? join(unitPath, file.relPath) : unitPath;
-    const s = await stat(path).catch(() => undefined);
-    if (!s) throw new FileChangedError(path, 'it was deleted');
-    if (s.size !== file.size || Math.floor(s.mtimeMs) !== file.mtimeMs) throw new FileChangedError(path, `size ${file.size} → ${s.size}`);
+    await assertUnchanged(path, file.size, file.mtimeMs);
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) hash.update(chunk as Buffer);
     fileHashes.push(hash.digest('hex'));

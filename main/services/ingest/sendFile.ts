@@ -6,6 +6,7 @@ import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
 import type { Journal } from '../journal/openJournal';
 import type { ItemFile } from '../journal/journalTypes';
 import type { BandwidthLimiter } from '../upload/BandwidthLimiter';
+import { FileChangedError } from './hashUnit';
 import { StallWatchdog } from '../upload/StallWatchdog';
 
 export interface SendFileContext {
@@ -31,7 +32,7 @@ export async function sendFile(ctx: SendFileContext, itemId: number, path: strin
     await ctx.limiter.take(file.size, ctx.signal);
     const stored = await ctx.assets.putFile(path, { id: fileKey, multipartThreshold: Number.MAX_SAFE_INTEGER, signal: ctx.signal, retries: 0 });
     ctx.onBytes(itemId, file.size);
-    if (file.sha256 && stored.sha256 !== file.sha256) throw new Error(`${path} changed while it was sent (sha256 differs from the hashed file)`);
+    if (file.sha256 && stored.sha256 !== file.sha256) throw new FileChangedError(path, 'the bytes sent differ from the bytes hashed');
     return stored.uri;
   }
   if (file.sha256) {
@@ -55,7 +56,7 @@ export async function sendFile(ctx: SendFileContext, itemId: number, path: strin
   const parts = ctx.journal.reader.parts(itemId, file.fileNo).map((p) => ({ PartNumber: p.partNo, ETag: p.etag }));
   const done = await ctx.assets.completeMultipartUpload(fileKey, uploadId, parts);
   if (file.sha256 && done.sha256 && done.sha256 !== file.sha256) {
-    throw new Error(`${path}: the engine assembled bytes whose sha256 differs from the file's; it changed while it was sent`);
+    throw new FileChangedError(path, 'the bytes sent differ from the bytes hashed');
   }
   return done.uri;
 }

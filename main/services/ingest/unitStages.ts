@@ -10,10 +10,10 @@ import type { Journal } from '../journal/openJournal';
 import type { BandwidthLimiter } from '../upload/BandwidthLimiter';
 import { assetMetadata, mediaEntity, type StoredFile } from './assetMetadata';
 import { classifyUnit } from './classifyUnit';
-import { FileChangedError, hashUnit } from './hashUnit';
+import { assertUnchanged, FileGoneError, hashUnit } from './hashUnit';
 import { planUnit, type UnitPlan } from './planUnit';
 import type { UnitProbe } from './UnitProbe';
-import { RegistrationTargets } from './RegistrationTargets';
+import type { RegistrationTargets } from './RegistrationTargets';
 import { sendFile } from './sendFile';
 
 export interface StageContext {
@@ -25,6 +25,14 @@ export interface StageContext {
   probe: UnitProbe;
   targets: RegistrationTargets;
   onBytes: (itemId: number, bytes: number) => void;
+}
+
+/** A unit that cannot go further however often it is tried: failed, waiting for a person. */
+export class PermanentFailure extends Error {
+  public constructor(reason: string) {
+    super(reason);
+    this.name = 'PermanentFailure';
+  }
 }
 
 /** A file the pipeline cannot take (unsupported kind, unreadable content): rejected with this reason. */
@@ -40,20 +48,22 @@ const isFolderUnit = (item: JournalItem): boolean => item.kind === 'ros2_bag';
 /** discovered → stable: a dropped unit (already complete) still there as it was seen. */
 export async function settle(ctx: StageContext, item: JournalItem): Promise<void> {
   const s = await stat(item.path).catch(() => undefined);
-  if (!s) throw new FileChangedError(item.path, 'it was deleted');
+  if (!s) throw new FileGoneError(item.path);
   ctx.journal.writer.transition(item.id, 'stable');
 }
 
 /** stable → probed (or rejected): kind, local probe, and the plan of where it goes. */
 export async function probe(ctx: StageContext, item: JournalItem, source: Source | undefined): Promise<void> {
   const s = await stat(item.path).catch(() => undefined);
-  if (!s) throw new FileChangedError(item.path, 'it was deleted');
+  if (!s) throw new FileGoneError(item.path);
   const classified = await classifyUnit(item.path, s.isDirectory());
   if ('rejected' in classified) throw new RejectedUnit(classified.rejected);
   const result = await ctx.probe(classified.kind, item.path);
   const plan = planUnit({ path: item.path, isFolder: s.isDirectory(), mtimeMs: item.mtimeMs }, classified.kind, source, result.time);
   ctx.journal.writer.markProbed(item.id, {
     kind: classified.kind, probe: result.probe, assetType: plan.assetType ?? null, assetId: plan.assetId, fileId: plan.fileId,
+    // The unit as the probe read it (it may have changed since it was first seen).
+    size: result.files.reduce((sum, f) => sum + f.size, 0), mtimeMs: Math.max(0, ...result.files.map((f) => f.mtimeMs)),
   }, result.files);
 }
 
@@ -85,7 +95,10 @@ export async function upload(ctx: StageContext, item: JournalItem, signal: Abort
     if (file.objectUri) continue;
     const path = isFolderUnit(item) ? join(item.path, file.relPath) : item.path;
     const key = isFolderUnit(item) ? `${item.fileId ?? item.name}/${file.relPath}` : (item.fileId ?? item.name);
+    await assertUnchanged(path, file.size, file.mtimeMs);
     const uri = await sendFile({ journal: ctx.journal, assets, settings: ctx.settings(), limiter: ctx.limiter, parts: ctx.parts, signal, onBytes: ctx.onBytes }, item.id, path, withExtension(key, file.relPath), file);
+    // Bytes read over minutes may come from a file that changed meanwhile: check before keeping them.
+    await assertUnchanged(path, file.size, file.mtimeMs);
     ctx.journal.writer.patchFile(item.id, file.fileNo, { objectUri: uri });
   }
   ctx.journal.writer.transition(item.id, 'uploaded');
@@ -96,7 +109,7 @@ export async function register(ctx: StageContext, item: JournalItem, source: Sou
   await ctx.engine.whenOnline(signal);
   const kind = kindOf(item);
   const plan = storedPlan(item, kind, source);
-  if (!plan.assetType) throw new Error(`${kind} files are imported, not registered, and this engine client has no ${kind} import yet`);
+  if (!plan.assetType) throw new PermanentFailure(`${kind} files are imported, not registered, and this engine client has no ${kind} import yet`);
   const setId = plan.setName ? await ctx.targets.setId(plan.setName, plan.assetType) : undefined;
   let sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
   const files: StoredFile[] = ctx.journal.reader.files(item.id).map((f) => ({ relPath: f.relPath, uri: f.objectUri ?? '', size: f.size, sha256: f.sha256 ?? '' }));
