@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAnnotationsModule } from '../annotations/registerAnnotationsModule';
+import { registerIndexingModule } from '../indexing/registerIndexingModule';
 import type { EngineServices } from '../services/EngineServices';
 import { registerSessionsModule } from '../sessions/registerSessionsModule';
 
@@ -11,4 +12,4 @@ import { registerSessionsModule } from '../sessions/registerSessionsModule';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerAnnotationsModule];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerAnnotationsModule, registerIndexingModule];

@@ -1,0 +1,125 @@
+import type { PointField } from '../pointcloud/PointTable';
+
+/** A field of the source records: where its first component sits within a point's record. */
+export interface PcdSourceField extends PointField {
+  offset: number;
+}
+
+export interface PcdBinaryInput {
+  fields: readonly PcdSourceField[];
+  width: number;
+  height: number;
+  /** Bytes from one point's record to the next within a row. */
+  pointStep: number;
+  /** Bytes from one row to the next (at least width × pointStep; more when rows are padded). */
+  rowStep: number;
+  data: Uint8Array;
+  /** Source components stored big-endian; PCD is little-endian, so they are swapped. */
+  bigEndian?: boolean;
+  /** tx ty tz qw qx qy qz; identity when absent. */
+  viewpoint?: readonly number[];
+}
+
+const IDENTITY_VIEWPOINT = [0, 0, 0, 1, 0, 0, 0];
+
+/**
+ * A binary PCD file (PCL's format, VERSION 0.7, DATA binary) holding every field of the source
+ * records, in offset order, with the width × height grid kept (an organized cloud keeps its NaN
+ * holes). Returned as [header, body]: when the source records are already packed little-endian
+ * rows, the body is a view of `data` (no copy); otherwise padding between and after fields is
+ * dropped, padded rows are joined and big-endian components are swapped.
+ */
+export function writePcdBinary(input: PcdBinaryInput): [Uint8Array, Uint8Array] {
+  const fields = checkFields(input);
+  const points = input.width * input.height;
+  const packedSize = fields.reduce((sum, f) => sum + f.size * f.count, 0);
+  const needed = input.height === 0 || input.width === 0 ? 0 : (input.height - 1) * input.rowStep + input.width * input.pointStep;
+  if (input.data.byteLength < needed) {
+    throw new RangeError(`${input.width}x${input.height} points of ${input.pointStep} bytes (row step ${input.rowStep}) need ${needed} bytes of data, not ${input.data.byteLength}`);
+  }
+  const header = headerBytes(fields, input, points);
+  const packedRecords = packedSize === input.pointStep && fields.every((f, i) => f.offset === (i === 0 ? 0 : offsetAfter(fields[i - 1])));
+  const swap = input.bigEndian === true && fields.some((f) => f.size > 1);
+  if (packedRecords && !swap && (input.rowStep === input.width * input.pointStep || input.height <= 1)) {
+    return [header, input.data.subarray(0, points * packedSize)];
+  }
+  return [header, repack(input, fields, packedSize, swap)];
+}
+
+function offsetAfter(field: PcdSourceField | undefined): number {
+  return field ? field.offset + field.size * field.count : 0;
+}
+
+function checkFields(input: PcdBinaryInput): PcdSourceField[] {
+  if (!Number.isInteger(input.width) || !Number.isInteger(input.height) || input.width < 0 || input.height < 0) {
+    throw new RangeError(`width ${input.width} and height ${input.height} must be non-negative integers`);
+  }
+  if (input.fields.length === 0) throw new RangeError('a point cloud needs at least one field');
+  if (input.rowStep < input.width * input.pointStep && input.height > 1) {
+    throw new RangeError(`row step ${input.rowStep} is shorter than ${input.width} points of ${input.pointStep} bytes`);
+  }
+  const fields = [...input.fields].sort((a, b) => a.offset - b.offset);
+  const names = new Set<string>();
+  let end = 0;
+  for (const f of fields) {
+    if (!/^[A-Za-z0-9_.:-]+$/.test(f.name)) throw new RangeError(`field name ${JSON.stringify(f.name)} cannot be written in a PCD header`);
+    if (names.has(f.name)) throw new RangeError(`field ${f.name} appears twice`);
+    names.add(f.name);
+    if (f.offset < end) throw new RangeError(`field ${f.name} at offset ${f.offset} overlaps the field before it (which ends at ${end})`);
+    end = offsetAfter(f);
+    if (end > input.pointStep) throw new RangeError(`field ${f.name} ends at byte ${end}, past the point step ${input.pointStep}`);
+  }
+  return fields;
+}
+
+function headerBytes(fields: readonly PcdSourceField[], input: PcdBinaryInput, points: number): Uint8Array {
+  const viewpoint = input.viewpoint ?? IDENTITY_VIEWPOINT;
+  if (viewpoint.length !== 7 || !viewpoint.every(Number.isFinite)) throw new RangeError('the viewpoint must be 7 finite numbers (tx ty tz qw qx qy qz)');
+  const text = [
+    '# .PCD v0.7 - Point Cloud Data file format',
+    'VERSION 0.7',
+    `FIELDS ${fields.map((f) => f.name).join(' ')}`,
+    `SIZE ${fields.map((f) => f.size).join(' ')}`,
+    `TYPE ${fields.map((f) => f.type).join(' ')}`,
+    `COUNT ${fields.map((f) => f.count).join(' ')}`,
+    `WIDTH ${input.width}`,
+    `HEIGHT ${input.height}`,
+    `VIEWPOINT ${viewpoint.join(' ')}`,
+    `POINTS ${points}`,
+    'DATA binary',
+    '',
+  ].join('\n');
+  // The header is ASCII (checked names, numbers); shared/ has no TextEncoder.
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** Copies runs of adjacent fields point by point; swapped fields go component by component. */
+function repack(input: PcdBinaryInput, fields: readonly PcdSourceField[], packedSize: number, swap: boolean): Uint8Array {
+  const runs: { offset: number; length: number; size: number }[] = [];
+  for (const f of fields) {
+    const last = runs[runs.length - 1];
+    const length = f.size * f.count;
+    if (!swap && last && last.offset + last.length === f.offset) last.length += length;
+    else runs.push({ offset: f.offset, length, size: swap ? f.size : 1 });
+  }
+  const { width, height, pointStep, rowStep, data } = input;
+  const out = new Uint8Array(width * height * packedSize);
+  let o = 0;
+  for (let row = 0; row < height; row++) {
+    for (let col = 0, base = row * rowStep; col < width; col++, base += pointStep) {
+      for (const run of runs) {
+        const start = base + run.offset;
+        if (run.size === 1) {
+          for (let i = 0; i < run.length; i++) out[o++] = data[start + i] ?? 0;
+        } else {
+          for (let c = 0; c < run.length; c += run.size) {
+            for (let i = run.size - 1; i >= 0; i--) out[o++] = data[start + c + i] ?? 0;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
