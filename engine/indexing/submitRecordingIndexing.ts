@@ -36,7 +36,9 @@ export function submitRecordingIndexing(deps: IndexingDeps, me: Identity, route:
     uid = String(doc.id);
     sessionName = typeof doc.session_name === 'string' ? doc.session_name : uid;
   } else {
-    sessionName = body.session_name ?? (files[0]?.name.replace(/\.(bag|mcap|db3|yaml)$/i, '') || 'recording');
+    // A rosbag2 folder is named after its storage files (metadata.yaml names nothing).
+    const named = files.find((f) => !/(^|\/)metadata\.yaml$/i.test(f.name)) ?? files[0];
+    sessionName = body.session_name ?? (named?.name.split('/').pop()?.replace(/\.(bag|mcap|db3|yaml)$/i, '') || 'recording');
     const existing = sessions.byName(org, sessionName);
     uid = sessions.add(org, { session_name: sessionName, session_type: sessionType, session_aux_metadata: {}, status: 'in progress' });
     created = existing === undefined;

@@ -27,7 +27,7 @@ export interface AssetSinkOptions {
   batch: number;
 }
 
-const DEFAULTS: AssetSinkOptions = { maxPendingBytes: 192 * 1024 * 1024, maxPending: 24, batch: 200 };
+const DEFAULTS: AssetSinkOptions = { maxPendingBytes: 192 * 1024 * 1024, maxPending: 24, batch: 64 };
 
 /**
  * Writes the assets of an indexing job as they are extracted: each file is made and stored in the

@@ -29,8 +29,9 @@ const STDERR_TAIL = 2000;
  * One camera's video, encoded while its frames are read: frames are piped to ffmpeg (raw pixels
  * as rawvideo, JPEG/PNG bytes as an image pipe) and encoded to H.264 as they come, so neither the
  * frames nor the video sit in memory. The frame rate is known only at the end (from the first and
- * last frame times), so the stream is encoded at a nominal rate and the finished MP4 is remuxed
- * once with its timestamps scaled to the real rate (no re-encoding). The video has the first
+ * last frame times), so the stream is encoded at a nominal rate, without B-frames, as a raw H.264
+ * stream; at the end its timing information is rewritten to the real rate (h264_metadata) and it
+ * is muxed into an MP4 at that rate, both stream copies (no re-encoding). The video has the first
  * frame's size (even width and height, as yuv420p needs); frames of another size or format are
  * left out and counted.
  */
@@ -91,8 +92,13 @@ export class CameraVideo {
     const spanSeconds = Number(this.#lastNs - this.#firstNs) / 1e9;
     const fps = this.#frames > 1 && spanSeconds > 0 ? (this.#frames - 1) / spanSeconds : 1;
     const path = join(this.#dir, `${this.#stem}.mp4`);
-    await runFfmpeg(['-itsscale', String(NOMINAL_FPS / fps), '-i', this.#encodedPath(), '-c', 'copy', '-movflags', '+faststart', path], signal);
+    const retimed = join(this.#dir, `${this.#stem}.retimed.h264`);
+    const rate = fps.toFixed(6);
+    // An H.264 stream's timing info counts fields: two ticks per frame.
+    await runFfmpeg(['-i', this.#encodedPath(), '-c', 'copy', '-bsf:v', `h264_metadata=tick_rate=${(2 * fps).toFixed(6)}`, '-f', 'h264', retimed], signal);
+    await runFfmpeg(['-r', rate, '-i', retimed, '-c', 'copy', '-movflags', '+faststart', path], signal);
     await rm(this.#encodedPath(), { force: true });
+    await rm(retimed, { force: true });
     return { path, frames: this.#frames, skipped: this.#skipped, width: this.#width, height: this.#height, fps, firstNs: this.#firstNs, lastNs: this.#lastNs };
   }
 
@@ -102,7 +108,7 @@ export class CameraVideo {
   }
 
   #encodedPath(): string {
-    return join(this.#dir, `${this.#stem}.nominal.mp4`);
+    return join(this.#dir, `${this.#stem}.nominal.h264`);
   }
 
   #start(frame: VideoFrame): void {
@@ -114,8 +120,8 @@ export class CameraVideo {
     const args = [
       '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
       ...input, '-framerate', String(NOMINAL_FPS), '-i', 'pipe:0',
-      '-vf', `scale=${this.#width}:${this.#height}`, '-c:v', 'libx264', '-preset', this.#preset, '-pix_fmt', 'yuv420p',
-      '-f', 'mp4', this.#encodedPath(),
+      '-vf', `scale=${this.#width}:${this.#height}`, '-c:v', 'libx264', '-preset', this.#preset, '-bf', '0', '-pix_fmt', 'yuv420p',
+      '-f', 'h264', this.#encodedPath(),
     ];
     const child = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
     child.stderr.on('data', (chunk: Buffer) => {
