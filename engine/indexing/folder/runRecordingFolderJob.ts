@@ -21,14 +21,21 @@ const FFPROBE_TIMEOUT_MS = 120_000;
 const IMAGE_HEAD_BYTES = 256 * 1024;
 
 type Media = { assetType: 'videos' | 'images'; id: string; doc: Doc; lo: number; hi: number; sensor: string };
+/** What a file says about its time before the files are placed on one timeline (µs). */
+type Described = Omit<Media, 'lo' | 'hi'> & { named: number | undefined; created: number | undefined; uploaded: number; durationUs: number };
 
 /**
  * `index_recording`: every video and image of a storage folder becomes an asset of one session,
  * pointing at the stored object itself (nothing is copied), with a media entity. A sub-folder is a
- * sensor (`front/clip.mp4` → sensor `front`), files at the top belong to sensor `camera`. Times:
- * a video's container creation_time, else a `<unix time>` file name, else its upload time; an
- * image's `<unix time>` name, else its upload time. A file that cannot be read is noted and the
- * others go on; documents and entities are written at the end, so an aborted job leaves nothing.
+ * sensor (`front/clip.mp4` → sensor `front`), files at the top belong to sensor `camera`.
+ *
+ * Times: a `<unix time>` file name is taken as is. The recording starts at the earliest such
+ * name, else at the earliest container creation_time, else at the earliest upload. A video without
+ * a time in its name follows the previous clip of its sensor (clips of one camera are consecutive
+ * parts of one recording; creation_time tags are often an encoder's or a camera's unset clock),
+ * and an image without one is put at the start. `aux.time_source` says which rule gave the time.
+ * A file that cannot be read is noted and the others go on; documents and entities are written at
+ * the end, so an aborted job leaves nothing.
  */
 export async function runRecordingFolderJob(ctx: JobContext, deps: IndexingDeps): Promise<void> {
   const p = recordingFolderPayloadSchema.parse(ctx.payload);
@@ -42,17 +49,18 @@ export async function runRecordingFolderJob(ctx: JobContext, deps: IndexingDeps)
   let touched = false;
   try {
     sessions.patch(org, p.session_uid, { status: 'in progress', indexing_job_id: ctx.jobId });
-    const media: Media[] = [];
+    const described: Described[] = [];
     for (const [i, file] of p.files.entries()) {
       ctx.signal.throwIfAborted();
       try {
-        media.push(await describe(deps, org, p, file, key, workDir, ctx.signal));
+        described.push(await describe(deps, org, p, file, key, workDir, ctx.signal));
       } catch (error) {
         ctx.note(`${file.key}: not indexed: ${error instanceof Error ? error.message : String(error)}`);
       }
       ctx.progress(((i + 1) / p.files.length) * 80, 'reading the recording folder');
     }
-    if (media.length === 0) throw new Error(`none of the ${p.files.length} files of ${p.folder} could be read`);
+    if (described.length === 0) throw new Error(`none of the ${p.files.length} files of ${p.folder} could be read`);
+    const media = placeOnTimeline(described);
     let span: Span | undefined;
     for (const m of media) {
       span = union(span, { lo: m.lo, hi: m.hi });
@@ -94,7 +102,7 @@ export async function runRecordingFolderJob(ctx: JobContext, deps: IndexingDeps)
   }
 }
 
-async function describe(deps: IndexingDeps, org: string, p: RecordingFolderPayload, file: RecordingFolderPayload['files'][number], key: string, workDir: string, signal: AbortSignal): Promise<Media> {
+async function describe(deps: IndexingDeps, org: string, p: RecordingFolderPayload, file: RecordingFolderPayload['files'][number], key: string, workDir: string, signal: AbortSignal): Promise<Described> {
   const storage = deps.services.storage;
   const relative = p.folder && file.key.startsWith(`${p.folder}/`) ? file.key.slice(p.folder.length + 1) : file.key;
   const sensor = relative.includes('/') ? (relative.split('/')[0] ?? 'camera') : 'camera';
@@ -107,8 +115,10 @@ async function describe(deps: IndexingDeps, org: string, p: RecordingFolderPaylo
     const head = await new StoredObjectSource(storage, record, name).readUpTo(0, IMAGE_HEAD_BYTES);
     const size = imageSize(head);
     if (!size.width || !size.height) throw new Error('the image header gives no size');
-    const at = timeFromName(relative) ?? uploaded;
-    return { assetType: 'images', id, sensor, lo: at, hi: at, doc: { ...base, timestamp: microsToIso(at), width: size.width, height: size.height, format: size.type ?? extensionOf(file.key), preprocesses: [] } };
+    return {
+      assetType: 'images', id, sensor, named: timeFromName(relative), created: undefined, uploaded, durationUs: 0,
+      doc: { ...base, width: size.width, height: size.height, format: size.type ?? extensionOf(file.key), preprocesses: [] },
+    };
   }
   const local = join(workDir, `probe.${extensionOf(file.key)}`);
   try {
@@ -119,16 +129,33 @@ async function describe(deps: IndexingDeps, org: string, p: RecordingFolderPaylo
     const duration = Number(probe.format.duration ?? stream.duration ?? 0);
     const [num, den] = (stream.avg_frame_rate ?? '0/1').split('/').map(Number);
     const fps = num && den ? num / den : null;
-    const start = isoToMicrosLoose(probe.format.tags?.creation_time ?? stream.tags?.creation_time) ?? timeFromName(relative) ?? uploaded;
-    const end = start + Math.round((Number.isFinite(duration) ? duration : 0) * 1e6);
     return {
-      assetType: 'videos', id, sensor, lo: start, hi: end,
+      assetType: 'videos', id, sensor, named: timeFromName(relative), created: isoToMicrosLoose(probe.format.tags?.creation_time ?? stream.tags?.creation_time), uploaded,
+      durationUs: Math.round((Number.isFinite(duration) ? duration : 0) * 1e6),
       doc: {
-        ...base, timestamp: microsToIso(start), start_time: microsToIso(start), end_time: microsToIso(end), width: stream.width, height: stream.height,
-        duration: Number.isFinite(duration) ? duration : null, fps, tags: ['raw'], format: extensionOf(file.key), aux: { key: relative, codec: stream.codec_name ?? null },
+        ...base, width: stream.width, height: stream.height, duration: Number.isFinite(duration) ? duration : null, fps, tags: ['raw'], format: extensionOf(file.key),
+        aux: { key: relative, codec: stream.codec_name ?? null },
       },
     };
   } finally {
     await rm(local, { force: true });
   }
+}
+
+/** Places the files on the recording's timeline (see runRecordingFolderJob) and completes their documents. */
+function placeOnTimeline(files: readonly Described[]): Media[] {
+  const earliest = (values: (number | undefined)[]): number | undefined => {
+    const known = values.filter((v): v is number => v !== undefined);
+    return known.length > 0 ? Math.min(...known) : undefined;
+  };
+  const start = earliest(files.map((f) => f.named)) ?? earliest(files.map((f) => f.created)) ?? Math.min(...files.map((f) => f.uploaded));
+  const clipEnd = new Map<string, number>();
+  return files.map(({ named, created: _created, uploaded: _uploaded, durationUs, doc, ...rest }) => {
+    const lo = named ?? (rest.assetType === 'videos' ? (clipEnd.get(rest.sensor) ?? start) : start);
+    const source = named !== undefined ? 'file_name' : rest.assetType === 'videos' && clipEnd.has(rest.sensor) ? 'after_previous_clip' : 'recording_start';
+    const hi = lo + durationUs;
+    if (rest.assetType === 'videos') clipEnd.set(rest.sensor, hi);
+    const times = rest.assetType === 'videos' ? { timestamp: microsToIso(lo), start_time: microsToIso(lo), end_time: microsToIso(hi) } : { timestamp: microsToIso(lo) };
+    return { ...rest, lo, hi, doc: { ...doc, ...times, aux: { ...(doc.aux as Doc), time_source: source } } };
+  });
 }

@@ -43,7 +43,7 @@ export function decodePng(file: Uint8Array): DecodedPng {
   const raw = inflateSync(Buffer.concat(idat));
   const pixels = new Uint8Array(stride * header.height);
   for (let y = 0; y < header.height; y++) {
-    const filter = raw[y * (stride + 1)];
+    const filter = raw[y * (stride + 1)] ?? -1;
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     for (let x = 0; x < stride; x++) {
       const a = x >= bpp ? (pixels[y * stride + x - bpp] ?? 0) : 0;

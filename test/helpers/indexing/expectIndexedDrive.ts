@@ -31,7 +31,8 @@ const isoOfNs = (ns: bigint): string => {
 export async function expectIndexedDrive(client: IndexingClient, result: IndexResult, truth: DriveTruth, options: DriveExpectations): Promise<void> {
   expect(result.job.status, JSON.stringify(result.job.notes)).toBe('finished');
   const session = await client.session(result.sessionUid);
-  expect(session).toMatchObject({ status: 'ready', resolved_at: expect.any(String) });
+  expect(session?.status).toBe('ready');
+  expect(typeof session?.resolved_at).toBe('string');
   const summary = indexingSummaryOf(session);
   for (const t of truth.topics) {
     expect(summary.topics.find((s) => s.topic === t.topic), t.topic).toMatchObject({ message_count: t.count, failed: 0 });
