@@ -3,6 +3,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
+import { indexingBench } from './suites/indexingBench';
 import { metaSearchBench } from './suites/metaSearchBench';
 import { resolveSessionBench } from './suites/resolveSessionBench';
 
@@ -12,6 +13,7 @@ const quick = values.quick ?? false;
 const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
   'resolve-session': (r) => resolveSessionBench(r),
+  indexing: (r) => indexingBench(r, quick),
 };
 
 const report = new BenchReport();

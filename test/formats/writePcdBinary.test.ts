@@ -101,6 +101,35 @@ describe('writePcdBinary', () => {
       .toEqual([3.25, -3, 6, 203, -1e15 - 3]);
   });
 
+  it('repacks with 4-byte, 2-byte and 1-byte copies as the layout allows, from data that does not start its buffer', () => {
+    const layouts: { fields: PcdSourceField[]; step: number }[] = [
+      { fields: [{ name: 'x', offset: 0, size: 4, type: 'F', count: 3 }, { name: 'i', offset: 16, size: 4, type: 'F', count: 1 }], step: 24 },
+      { fields: [{ name: 'x', offset: 2, size: 2, type: 'U', count: 1 }, { name: 'i', offset: 8, size: 2, type: 'I', count: 2 }], step: 16 },
+      { fields: [{ name: 'x', offset: 1, size: 1, type: 'U', count: 1 }, { name: 'i', offset: 3, size: 4, type: 'F', count: 1 }], step: 9 },
+    ];
+    for (const { fields, step } of layouts) {
+      const points = 5;
+      const backing = new Uint8Array(step * points + 3);
+      for (let i = 0; i < backing.length; i++) backing[i] = (i * 37 + 11) & 0xff;
+      // An odd start, as a view into a decompressed chunk may have: only byte copies are safe then.
+      for (const start of [0, 1]) {
+        const data = backing.subarray(start, start + step * points);
+        const { cloud, header } = parsePcd(join(writePcdBinary({ fields, width: points, height: 1, pointStep: step, rowStep: step * points, data })));
+        expect(header.pointSize).toBe(fields.reduce((n, f) => n + f.size * f.count, 0));
+        for (let p = 0; p < points; p++) {
+          for (const f of fields) {
+            for (let c = 0; c < f.count; c++) {
+              const view = new DataView(data.buffer, data.byteOffset + p * step + f.offset + c * f.size, f.size);
+              const expected = f.type === 'F' ? view.getFloat32(0, true) : f.size === 1 ? view.getUint8(0) : f.type === 'I' ? view.getInt16(0, true) : view.getUint16(0, true);
+              const got = cloud.value(f.name, p, c);
+              expect(Number.isNaN(expected) ? Number.isNaN(got) : got === expected, `${f.name}[${p}][${c}] at start ${start}`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('writes an empty cloud that parses', () => {
     const parsed = parsePcd(join(writePcdBinary({ fields: VELODYNE, width: 0, height: 1, pointStep: 32, rowStep: 0, data: new Uint8Array(0) })));
     expect(parsed.cloud.pointCount).toBe(0);

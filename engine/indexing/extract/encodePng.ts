@@ -42,7 +42,8 @@ export async function encodePng(frame: RawFrame, level: number): Promise<Uint8Ar
   ihdr[8] = format.bitDepth;
   ihdr[9] = format.pngColorType;
   // bytes 10..12: deflate, adaptive filtering method 0, no interlace
-  const idat = await deflateAsync(raw, { level });
+  // One output chunk per frame: zlib's default 16 KiB chunks cost a callback and a copy each.
+  const idat = await deflateAsync(raw, { level, chunkSize: Math.min(64 * 1024 * 1024, Math.max(64 * 1024, raw.byteLength + 1024)) });
   return [SIGNATURE, ...chunk('IHDR', ihdr), ...chunk('IDAT', idat), ...chunk('IEND', Buffer.alloc(0))];
 }
 

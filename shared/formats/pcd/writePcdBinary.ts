@@ -95,31 +95,78 @@ function headerBytes(fields: readonly PcdSourceField[], input: PcdBinaryInput, p
   return out;
 }
 
-/** Copies runs of adjacent fields point by point; swapped fields go component by component. */
+/**
+ * Copies runs of adjacent fields point by point; swapped fields go component by component.
+ * Unswapped runs are copied in the widest word (4, 2 or 1 bytes) that every offset, length and
+ * step allows: a 131k-point sweep is then a few hundred thousand word copies, not millions of
+ * byte copies.
+ */
 function repack(input: PcdBinaryInput, fields: readonly PcdSourceField[], packedSize: number, swap: boolean): Uint8Array {
-  const runs: { offset: number; length: number; size: number }[] = [];
+  const runs: { offset: number; length: number; size: number; at: number }[] = [];
+  let at = 0;
   for (const f of fields) {
     const last = runs[runs.length - 1];
     const length = f.size * f.count;
     if (!swap && last && last.offset + last.length === f.offset) last.length += length;
-    else runs.push({ offset: f.offset, length, size: swap ? f.size : 1 });
+    else runs.push({ offset: f.offset, length, size: swap ? f.size : 1, at });
+    at += length;
   }
   const { width, height, pointStep, rowStep, data } = input;
   const out = new Uint8Array(width * height * packedSize);
+  if (!swap) {
+    const word = wordSize([data.byteOffset, pointStep, rowStep, packedSize, ...runs.flatMap((r) => [r.offset, r.length, r.at])]);
+    copyWords(word, data, out, runs, { width, height, pointStep, rowStep, packedSize });
+    return out;
+  }
   let o = 0;
   for (let row = 0; row < height; row++) {
     for (let col = 0, base = row * rowStep; col < width; col++, base += pointStep) {
       for (const run of runs) {
         const start = base + run.offset;
-        if (run.size === 1) {
-          for (let i = 0; i < run.length; i++) out[o++] = data[start + i] ?? 0;
-        } else {
-          for (let c = 0; c < run.length; c += run.size) {
-            for (let i = run.size - 1; i >= 0; i--) out[o++] = data[start + c + i] ?? 0;
-          }
+        for (let c = 0; c < run.length; c += run.size) {
+          for (let i = run.size - 1; i >= 0; i--) out[o++] = data[start + c + i] ?? 0;
         }
       }
     }
   }
   return out;
+}
+
+function wordSize(values: readonly number[]): 1 | 2 | 4 {
+  if (values.every((v) => v % 4 === 0)) return 4;
+  if (values.every((v) => v % 2 === 0)) return 2;
+  return 1;
+}
+
+interface Grid {
+  width: number;
+  height: number;
+  pointStep: number;
+  rowStep: number;
+  packedSize: number;
+}
+
+function wordsOf(word: 1 | 2 | 4, bytes: Uint8Array, count: number): Uint8Array | Uint16Array | Uint32Array {
+  switch (word) {
+    case 4: return new Uint32Array(bytes.buffer, bytes.byteOffset, count);
+    case 2: return new Uint16Array(bytes.buffer, bytes.byteOffset, count);
+    case 1: return bytes.subarray(0, count);
+  }
+}
+
+function copyWords(word: 1 | 2 | 4, data: Uint8Array, out: Uint8Array, runs: readonly { offset: number; length: number; at: number }[], grid: Grid): void {
+  // Views of whole words only: the data may end inside the last point's padding.
+  const src = wordsOf(word, data, Math.floor(data.byteLength / word));
+  const dst = wordsOf(word, out, out.byteLength / word);
+  const step = grid.pointStep / word;
+  const packed = grid.packedSize / word;
+  const words = runs.map((r) => ({ offset: r.offset / word, length: r.length / word, at: r.at / word }));
+  let o = 0;
+  for (let row = 0; row < grid.height; row++) {
+    for (let col = 0, base = (row * grid.rowStep) / word; col < grid.width; col++, base += step, o += packed) {
+      for (const run of words) {
+        for (let i = 0; i < run.length; i++) dst[o + run.at + i] = src[base + run.offset + i] ?? 0;
+      }
+    }
+  }
 }
