@@ -27,6 +27,11 @@ export const indexingParametersSchema = z.looseObject({
   lidar_skip_factor: z.number().int().min(1).max(1_000_000).nullish(),
   /** One video per camera (default true). */
   make_videos: z.boolean().nullish(),
+  /**
+   * false: raw frames (sensor_msgs/Image) are decoded and checked but neither encoded to PNG nor put
+   * in videos (no image assets for them); the benchmark's run without image encoding. Default true.
+   */
+  encode_raw_images: z.boolean().nullish(),
   /** zlib level of the PNGs made from raw images, 0 (stored) to 9 (default 1). */
   png_compression_level: z.number().int().min(0).max(9).nullish(),
   /** x264 preset of the camera videos (default veryfast). */

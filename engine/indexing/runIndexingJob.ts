@@ -93,7 +93,7 @@ function settingsOf(p: IndexingPayload, workDir: string): IndexerSettings {
     sessionUid: p.session_uid, key: keyOf(p), sets: { images: p.sets.images, lidars: p.sets.lidars, videos: p.sets.videos },
     selection: { topics: p.topics ?? undefined, sensorNames: p.sensor_names, scalarTopics: params.scalar_topics ?? [] },
     videoSensors: p.video_sensors ?? undefined, imageSkip: p.image_skip_factor, lidarSkip: params.lidar_skip_factor ?? 1,
-    makeVideos: params.make_videos ?? true, pngLevel: params.png_compression_level ?? 1, videoPreset: params.video_preset ?? 'veryfast',
+    makeVideos: params.make_videos ?? true, encodeRawImages: params.encode_raw_images ?? true, pngLevel: params.png_compression_level ?? 1, videoPreset: params.video_preset ?? 'veryfast',
     timestampSource: params.timestamp_source ?? 'header', maxScalarFields: params.max_scalar_fields ?? 64, workDir,
   };
 }

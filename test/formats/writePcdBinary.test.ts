@@ -40,12 +40,13 @@ function velodyneCloud(width: number, height: number, rowStep: number, littleEnd
   return data;
 }
 
-function expectVelodynePoints(bytes: Uint8Array, width: number, height: number): void {
+const PACKED_FIELDS = [['x', 4, 'F', 1], ['y', 4, 'F', 1], ['z', 4, 'F', 1], ['intensity', 4, 'F', 1], ['ring', 2, 'U', 1]];
+const PADDED_FIELDS = [['x', 4, 'F', 1], ['y', 4, 'F', 1], ['z', 4, 'F', 1], ['_', 1, 'U', 4], ['intensity', 4, 'F', 1], ['ring', 2, 'U', 1], ['_', 1, 'U', 10]];
+
+function expectVelodynePoints(bytes: Uint8Array, width: number, height: number, fields = PACKED_FIELDS): void {
   const { header, cloud } = parsePcd(bytes);
   expect(header.data).toBe('binary');
-  expect(header.fields.map((f) => [f.name, f.size, f.type, f.count])).toEqual([
-    ['x', 4, 'F', 1], ['y', 4, 'F', 1], ['z', 4, 'F', 1], ['intensity', 4, 'F', 1], ['ring', 2, 'U', 1],
-  ]);
+  expect(header.fields.map((f) => [f.name, f.size, f.type, f.count])).toEqual(fields);
   expect([header.width, header.height, header.points]).toEqual([width, height, width * height]);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -60,9 +61,17 @@ function expectVelodynePoints(bytes: Uint8Array, width: number, height: number):
 }
 
 describe('writePcdBinary', () => {
-  it('drops the padding of padded records and keeps the organized grid and its NaN holes', () => {
+  it('writes little-endian records as they are (no copy), padding declared as _ fields, keeping the organized grid and its NaN holes', () => {
     const data = velodyneCloud(7, 3, 7 * 32);
     const parts = writePcdBinary({ fields: VELODYNE, width: 7, height: 3, pointStep: 32, rowStep: 7 * 32, data });
+    expect(parts[1].buffer).toBe(data.buffer);
+    expect(parts[1].byteLength).toBe(7 * 3 * 32);
+    expectVelodynePoints(join(parts), 7, 3, PADDED_FIELDS);
+  });
+
+  it('pack: drops the padding between and after fields', () => {
+    const data = velodyneCloud(7, 3, 7 * 32);
+    const parts = writePcdBinary({ fields: VELODYNE, width: 7, height: 3, pointStep: 32, rowStep: 7 * 32, data, pack: true });
     expect(parts[1].byteLength).toBe(7 * 3 * 18);
     expectVelodynePoints(join(parts), 7, 3);
   });
@@ -114,7 +123,7 @@ describe('writePcdBinary', () => {
       // An odd start, as a view into a decompressed chunk may have: only byte copies are safe then.
       for (const start of [0, 1]) {
         const data = backing.subarray(start, start + step * points);
-        const { cloud, header } = parsePcd(join(writePcdBinary({ fields, width: points, height: 1, pointStep: step, rowStep: step * points, data })));
+        const { cloud, header } = parsePcd(join(writePcdBinary({ fields, width: points, height: 1, pointStep: step, rowStep: step * points, data, pack: true })));
         expect(header.pointSize).toBe(fields.reduce((n, f) => n + f.size * f.count, 0));
         for (let p = 0; p < points; p++) {
           for (const f of fields) {

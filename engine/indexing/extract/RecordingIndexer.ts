@@ -28,6 +28,7 @@ export interface IndexerSettings {
   imageSkip: number;
   lidarSkip: number;
   makeVideos: boolean;
+  encodeRawImages: boolean;
   pngLevel: number;
   videoPreset: string;
   timestampSource: 'header' | 'log';
@@ -150,6 +151,8 @@ export class RecordingIndexer {
     if (!raw.ok) return state.fail(raw.reason);
     const frame = raw.frame;
     const origin = this.#origin(state, message, parsed.data.header, sequence, this.#settings.sets.images);
+    state.indexed += 1;
+    if (!this.#settings.encodeRawImages) return state.remark('raw frames were checked but not encoded (indexing_parameters.encode_raw_images is false)');
     if (sequence % this.#settings.imageSkip === 0) {
       const id = this.#id(state, sequence);
       const level = this.#settings.pngLevel;
@@ -160,7 +163,6 @@ export class RecordingIndexer {
       });
       await this.#entities.add(mediaEntity(origin, 'image', id, `${id}_media`), nsToMicros(origin.time.ns));
     }
-    state.indexed += 1;
     await this.#video(state)?.add({ kind: 'raw', width: frame.width, height: frame.height, pixelFormat: ffmpegPixelFormat(frame), pixels: packedPixels(frame) }, origin.time.ns);
   }
 

@@ -35,7 +35,8 @@ export class PieceQueue {
       this.#advance(first, length);
       return view;
     }
-    const out = new Uint8Array(length);
+    // Every byte is written below: no need to zero it first.
+    const out = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
       const piece = this.#pieces[0];

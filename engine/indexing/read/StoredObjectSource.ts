@@ -2,8 +2,10 @@ import type { ByteSource } from '../../../shared/formats/bags/ByteSource';
 import type { ObjectRecord } from '../../storage/ObjectCatalog';
 import type { ObjectStorage } from '../../storage/ObjectStorage';
 
-/** Sequential reads hand the parser pieces of about this size (the blob store's own read size). */
+/** The largest positional read (a corrupt length field could ask for gigabytes). */
 const MAX_SINGLE_READ = 1024 * 1024 * 1024;
+/** Sequential reads come in pieces of this size: 64 KiB pieces (the stream default) cost twice the read time. */
+const STREAM_PIECE = 1024 * 1024;
 
 /**
  * A stored object seen as positional reads (ROS 1 bags, file headers and footers) and as one
@@ -43,7 +45,7 @@ export class StoredObjectSource implements ByteSource {
     const out = new Uint8Array(wanted);
     if (wanted === 0) return out;
     let filled = 0;
-    for await (const piece of this.#storage.read(this.record, { start: offset, end: offset + wanted - 1 })) {
+    for await (const piece of this.#storage.read(this.record, { start: offset, end: offset + wanted - 1 }, Math.min(STREAM_PIECE, wanted))) {
       const bytes = piece as Buffer;
       const take = Math.min(bytes.byteLength, wanted - filled);
       out.set(bytes.subarray(0, take), filled);
@@ -64,7 +66,7 @@ export class StoredObjectSource implements ByteSource {
   /** The bytes from `from` to the end, in the pieces the blob store reads (no copy). */
   public async *stream(from = 0): AsyncGenerator<Uint8Array> {
     if (from >= this.size) return;
-    for await (const piece of this.#storage.read(this.record, { start: from, end: this.size - 1 })) {
+    for await (const piece of this.#storage.read(this.record, { start: from, end: this.size - 1 }, STREAM_PIECE)) {
       const bytes = piece as Buffer;
       this.#delivered += bytes.byteLength;
       yield bytes;

@@ -18,6 +18,8 @@ export interface PcdBinaryInput {
   bigEndian?: boolean;
   /** tx ty tz qw qx qy qz; identity when absent. */
   viewpoint?: readonly number[];
+  /** Drop the padding between and after fields even when the records could be written as they are. */
+  pack?: boolean;
 }
 
 const IDENTITY_VIEWPOINT = [0, 0, 0, 1, 0, 0, 0];
@@ -25,9 +27,11 @@ const IDENTITY_VIEWPOINT = [0, 0, 0, 1, 0, 0, 0];
 /**
  * A binary PCD file (PCL's format, VERSION 0.7, DATA binary) holding every field of the source
  * records, in offset order, with the width × height grid kept (an organized cloud keeps its NaN
- * holes). Returned as [header, body]: when the source records are already packed little-endian
- * rows, the body is a view of `data` (no copy); otherwise padding between and after fields is
- * dropped, padded rows are joined and big-endian components are swapped.
+ * holes). Returned as [header, body]. Little-endian records in unpadded rows are written as they
+ * are: the body is a view of `data` (no copy) and the padding between and after fields is
+ * declared as `_` fields, as PCL itself writes a PointCloud2 with padding. Otherwise (big-endian
+ * components, padded rows, or `pack`) the points are repacked without padding, swapping byte order
+ * where needed.
  */
 export function writePcdBinary(input: PcdBinaryInput): [Uint8Array, Uint8Array] {
   const fields = checkFields(input);
@@ -37,13 +41,26 @@ export function writePcdBinary(input: PcdBinaryInput): [Uint8Array, Uint8Array] 
   if (input.data.byteLength < needed) {
     throw new RangeError(`${input.width}x${input.height} points of ${input.pointStep} bytes (row step ${input.rowStep}) need ${needed} bytes of data, not ${input.data.byteLength}`);
   }
-  const header = headerBytes(fields, input, points);
-  const packedRecords = packedSize === input.pointStep && fields.every((f, i) => f.offset === (i === 0 ? 0 : offsetAfter(fields[i - 1])));
   const swap = input.bigEndian === true && fields.some((f) => f.size > 1);
-  if (packedRecords && !swap && (input.rowStep === input.width * input.pointStep || input.height <= 1)) {
-    return [header, input.data.subarray(0, points * packedSize)];
+  const rowsJoined = input.rowStep === input.width * input.pointStep || input.height <= 1;
+  if (!swap && rowsJoined && input.pack !== true) {
+    return [headerBytes(withPadding(fields, input.pointStep), input, points), input.data.subarray(0, points * input.pointStep)];
   }
-  return [header, repack(input, fields, packedSize, swap)];
+  return [headerBytes(fields, input, points), repack(input, fields, packedSize, swap)];
+}
+
+/** The fields with `_` fields (unsigned bytes) over every gap, so that they cover the whole record. */
+function withPadding(fields: readonly PcdSourceField[], pointStep: number): PcdSourceField[] {
+  const out: PcdSourceField[] = [];
+  let end = 0;
+  for (const f of [...fields, undefined]) {
+    const next = f ? f.offset : pointStep;
+    if (next > end) out.push({ name: '_', offset: end, size: 1, type: 'U', count: next - end });
+    if (!f) break;
+    out.push(f);
+    end = offsetAfter(f);
+  }
+  return out;
 }
 
 function offsetAfter(field: PcdSourceField | undefined): number {
@@ -114,8 +131,11 @@ function repack(input: PcdBinaryInput, fields: readonly PcdSourceField[], packed
   const { width, height, pointStep, rowStep, data } = input;
   const out = new Uint8Array(width * height * packedSize);
   if (!swap) {
-    const word = wordSize([data.byteOffset, pointStep, rowStep, packedSize, ...runs.flatMap((r) => [r.offset, r.length, r.at])]);
-    copyWords(word, data, out, runs, { width, height, pointStep, rowStep, packedSize });
+    const word = wordSize([pointStep, rowStep, packedSize, ...runs.flatMap((r) => [r.offset, r.length, r.at])]);
+    // A view into a decompressed chunk may start at any byte; one copy to an aligned buffer is far
+    // cheaper than copying the points byte by byte.
+    const aligned = data.byteOffset % word === 0 ? data : data.slice();
+    copyWords(word, aligned, out, runs, { width, height, pointStep, rowStep, packedSize });
     return out;
   }
   let o = 0;
@@ -160,12 +180,14 @@ function copyWords(word: 1 | 2 | 4, data: Uint8Array, out: Uint8Array, runs: rea
   const dst = wordsOf(word, out, out.byteLength / word);
   const step = grid.pointStep / word;
   const packed = grid.packedSize / word;
-  const words = runs.map((r) => ({ offset: r.offset / word, length: r.length / word, at: r.at / word }));
-  let o = 0;
-  for (let row = 0; row < grid.height; row++) {
-    for (let col = 0, base = (row * grid.rowStep) / word; col < grid.width; col++, base += step, o += packed) {
-      for (const run of words) {
-        for (let i = 0; i < run.length; i++) dst[o + run.at + i] = src[base + run.offset + i] ?? 0;
+  const rowStep = grid.rowStep / word;
+  // Word by word down the points (one strided loop each), which the JIT turns into a tight loop.
+  for (const run of runs) {
+    for (let w = 0; w < run.length / word; w++) {
+      let o = run.at / word + w;
+      for (let row = 0; row < grid.height; row++) {
+        let from = row * rowStep + run.offset / word + w;
+        for (let col = 0; col < grid.width; col++, from += step, o += packed) dst[o] = src[from] ?? 0;
       }
     }
   }

@@ -89,6 +89,15 @@ describe('index_rosbag options', () => {
     expect(notes).toContain(`/driver/notes (std_msgs/String): 0 of ${drive.truth.topic('/driver/notes').count} messages indexed; 0 failed; its messages have no numeric fields`);
   });
 
+  it('encode_raw_images false: raw frames are checked but make no images and no video; compressed frames are kept', async () => {
+    const result = await client.index('indexing/index_rosbag', { file_objects_dicts: [bag], session_name: 'no encoding', indexing_parameters: { encode_raw_images: false } });
+    const images = await client.assetsOfSession('images', result.sessionUid);
+    expect(new Set(images.map((d) => aux(d).topic))).toEqual(new Set(['/camera/left/compressed']));
+    expect((await client.assetsOfSession('videos', result.sessionUid)).map((v) => v.sensor)).toEqual(['camera_left_compressed']);
+    const front = indexingSummaryOf(await client.session(result.sessionUid)).topics.find((t) => t.topic === '/camera/front/image_raw');
+    expect(front).toMatchObject({ indexed: 12, failed: 0, reason: expect.stringContaining('not encoded') });
+  });
+
   it('sets_prefix: the prefix sets are made once and reused', async () => {
     const first = await client.index('indexing/index_rosbag', { file_objects_dicts: [bag], session_name: 'prefix 1', sets_prefix: 'drives' });
     const second = await client.index('indexing/index_rosbag', { file_objects_dicts: [bag], session_name: 'prefix 2', sets_prefix: 'drives' });
