@@ -2,6 +2,7 @@ import type { JobContext } from '../jobs/JobService';
 import { isPlainObject, type Doc } from '../meta/mergeDocuments';
 import { readSession, resolutionOf, spanOf, tooLong, union } from '../sessions/sessionDoc';
 import type { RecordingIndexer } from './extract/RecordingIndexer';
+import { sameTopic } from './extract/topicSelection';
 import type { IndexingDeps } from './IndexingDeps';
 import type { IndexingPayload } from './indexingPayload';
 import type { AssetSink } from './output/AssetSink';
@@ -69,6 +70,9 @@ export async function finishRecordingSession(ctx: JobContext, deps: IndexingDeps
   deps.sessions.patch(org, uid, { status: 'ready', indexing_error: null });
 
   ctx.note(`indexed ${input.plan.kind} (${summary.files.join(', ')}): ${counts.images} images, ${counts.lidars} lidar scans, ${counts.videos} videos, ${counts.entities} entities`);
+  for (const wanted of p.topics ?? []) {
+    if (!topics.some((t) => sameTopic(t.topic, wanted))) ctx.note(`topics: ${wanted} has no messages in the recording`);
+  }
   for (const t of topics) {
     if (!t.selected) ctx.note(`${t.topic} (${t.type}): ${t.message_count} messages, not indexed: not among the requested topics`);
     else if (t.kind === 'count') ctx.note(`${t.topic} (${t.type}): ${t.message_count} messages kept as counts (not an extracted type; name it in topics or indexing_parameters.scalar_topics for its numeric fields)`);

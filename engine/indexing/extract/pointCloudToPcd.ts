@@ -19,7 +19,10 @@ export type PcdResult = { ok: true; pcd: PcdFile } | { ok: false; reason: string
 /**
  * A PointCloud2 as a binary PCD keeping every field (x y z and whatever else the driver sends:
  * intensity, ring, time, ...), the width × height grid of organized clouds and their NaN holes.
- * Fields named `_` are the padding PCL itself declares and are left out, as is any padding.
+ * Fields named `_` are the padding PCL itself declares. Records with little padding are written
+ * as they are (no copy, the padding declared as `_` fields); where padding is a quarter of the
+ * record or more (the Velodyne driver's 32-byte records hold 18 bytes of fields) the points are
+ * packed: copying them costs less than writing, hashing and storing the padding.
  */
 export function pointCloudToPcd(msg: PointCloud2Message): PcdResult {
   const fields: PcdSourceField[] = [];
@@ -36,10 +39,11 @@ export function pointCloudToPcd(msg: PointCloud2Message): PcdResult {
     fields.push({ name, offset: f.offset, type: kind.type, size: kind.size, count });
   }
   if (fields.length === 0) return { ok: false, reason: 'the cloud declares no fields' };
+  const used = fields.reduce((n, f) => n + f.size * f.count, 0);
   try {
     const parts = writePcdBinary({
       fields, width: msg.width, height: msg.height, pointStep: msg.point_step, rowStep: msg.row_step,
-      data: msg.data, bigEndian: msg.is_bigendian,
+      data: msg.data, bigEndian: msg.is_bigendian, pack: (msg.point_step - used) * 4 >= msg.point_step,
     });
     return { ok: true, pcd: { parts, fields: [...fields].sort((a, b) => a.offset - b.offset).map((f) => f.name), pointCount: msg.width * msg.height } };
   } catch (error) {

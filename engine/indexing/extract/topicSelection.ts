@@ -24,7 +24,7 @@ export interface TopicSelection {
 }
 
 /** Topic names compare without their leading slash: `topics: ["imu/data"]` means `/imu/data`. */
-function sameTopic(a: string, b: string): boolean {
+export function sameTopic(a: string, b: string): boolean {
   return a.replace(/^\/+/, '') === b.replace(/^\/+/, '');
 }
 

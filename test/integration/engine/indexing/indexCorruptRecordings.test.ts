@@ -3,10 +3,11 @@ import { FileReader } from '@foxglove/rosbag/node';
 import { McapIndexedReader } from '@mcap/core';
 import { copyFile, mkdir, open, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndexingClient } from '../../../helpers/indexing/IndexingClient';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IndexingClient } from '../../../helpers/indexing/IndexingClient';
 import { generateDrive } from '../../../helpers/recordings/generateDrive';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import type { TestEngine } from '../../../helpers/startTestEngine';
+import { useIndexingEngine } from '../../../helpers/indexing/useIndexingEngine';
 import { useTempDir } from '../../../helpers/useTempDir';
 
 // Damaged recordings: each job must end aborted with a note naming the problem, and nothing it
@@ -15,17 +16,13 @@ import { useTempDir } from '../../../helpers/useTempDir';
 // it meets the damage and must take them back.
 
 const tmp = useTempDir('scenedock-index-corrupt-');
+const env = useIndexingEngine();
 let engine: TestEngine;
 let client: IndexingClient;
 let org: string;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  client = new IndexingClient(engine);
+beforeAll(() => {
+  ({ engine, client } = env());
   org = engine.services.identity.authenticate(engine.adminToken)?.organization_id ?? '';
-});
-afterAll(async () => {
-  await engine.dispose();
 });
 
 async function flipBytes(path: string, at: number, count: number): Promise<void> {

@@ -1,13 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectIndexedDrive } from '../../../helpers/indexing/expectIndexedDrive';
-import { IndexingClient } from '../../../helpers/indexing/IndexingClient';
+import type { IndexingClient } from '../../../helpers/indexing/IndexingClient';
 import { bzip2Available } from '../../../helpers/recordings/compressBzip2';
 import type { DriveCamera } from '../../../helpers/recordings/DriveScenario';
 import { generateDrive, type DriveResult, type DriveTarget } from '../../../helpers/recordings/generateDrive';
 import { loadFixtureJpegs } from '../../../helpers/recordings/loadFixtureJpegs';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+
+import { useIndexingEngine } from '../../../helpers/indexing/useIndexingEngine';
 import { useTempDir } from '../../../helpers/useTempDir';
 
 // Every recording format the engine indexes, written by generateDrive with images, compressed
@@ -16,15 +17,10 @@ import { useTempDir } from '../../../helpers/useTempDir';
 // extracted asset checked against what was written.
 
 const tmp = useTempDir('scenedock-index-drives-');
-let engine: TestEngine;
+const env = useIndexingEngine();
 let client: IndexingClient;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  client = new IndexingClient(engine);
-});
-afterAll(async () => {
-  await engine.dispose();
+beforeAll(() => {
+  client = env().client;
 });
 
 /** Raw cameras in every encoding the indexer must handle, a PNG camera, and (with the fixtures) a JPEG one. */

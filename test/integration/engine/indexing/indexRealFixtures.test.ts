@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_MISSING, fixturesDir } from '../../../helpers/fixturesDir';
-import { IndexingClient, indexingSummaryOf, type IndexingSummary } from '../../../helpers/indexing/IndexingClient';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import { useIndexingEngine } from '../../../helpers/indexing/useIndexingEngine';
+import { type IndexingClient, indexingSummaryOf, type IndexingSummary } from '../../../helpers/indexing/IndexingClient';
+
 
 // Every bag and MCAP file of the real fixtures, indexed through the client's routes. Expected
 // counts are SOURCES.md's. None of these recordings holds images, clouds or GPS, so what is
@@ -16,15 +17,10 @@ const ros1 = root ? join(root, 'ros1') : '';
 const ros2 = root ? join(root, 'ros2') : '';
 const mcap = root ? join(root, 'mcap') : '';
 
-let engine: TestEngine;
+const env = useIndexingEngine();
 let client: IndexingClient;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  client = new IndexingClient(engine);
-});
-afterAll(async () => {
-  await engine?.dispose();
+beforeAll(() => {
+  client = env().client;
 });
 
 type Counts = Record<string, number>;

@@ -3,12 +3,13 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_MISSING, fixturesDir } from '../../../helpers/fixturesDir';
-import { IndexingClient, indexingSummaryOf } from '../../../helpers/indexing/IndexingClient';
+import { type IndexingClient, indexingSummaryOf } from '../../../helpers/indexing/IndexingClient';
 import { pyRequest } from '../../../helpers/pythonStyleRequest';
 import { generateDrive } from '../../../helpers/recordings/generateDrive';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+import type { TestEngine } from '../../../helpers/startTestEngine';
+import { useIndexingEngine } from '../../../helpers/indexing/useIndexingEngine';
 import { useTempDir } from '../../../helpers/useTempDir';
 
 // register_rosbag_session (rosbag assets and a stored session folder) and index_recording (a
@@ -16,15 +17,11 @@ import { useTempDir } from '../../../helpers/useTempDir';
 
 const tmp = useTempDir('scenedock-index-sessions-');
 const root = fixturesDir();
+const env = useIndexingEngine();
 let engine: TestEngine;
 let client: IndexingClient;
-
-beforeAll(async () => {
-  engine = await startTestEngine();
-  client = new IndexingClient(engine);
-});
-afterAll(async () => {
-  await engine.dispose();
+beforeAll(() => {
+  ({ engine, client } = env());
 });
 
 describe('register_rosbag_session', () => {

@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndexingClient, indexingSummaryOf, type Doc } from '../../../helpers/indexing/IndexingClient';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type IndexingClient, indexingSummaryOf, type Doc } from '../../../helpers/indexing/IndexingClient';
 import { generateDrive, type DriveResult } from '../../../helpers/recordings/generateDrive';
-import { startTestEngine, type TestEngine } from '../../../helpers/startTestEngine';
+
+import { useIndexingEngine } from '../../../helpers/indexing/useIndexingEngine';
 import { useTempDir } from '../../../helpers/useTempDir';
 
 // The request options of index_rosbag / index_rosbag2 as the client sends them (topics, sensors,
@@ -12,26 +13,22 @@ import { useTempDir } from '../../../helpers/useTempDir';
 // and re-indexing into the same session.
 
 const tmp = useTempDir('scenedock-index-options-');
-let engine: TestEngine;
+const env = useIndexingEngine();
 let client: IndexingClient;
 let drive: DriveResult;
 let bag: { uri: string; filename: string };
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  client = new IndexingClient(engine);
+  client = env().client;
   drive = await generateDrive({ format: 'ros1-bag', path: join(tmp(), 'drive.bag'), options: { compression: 'lz4' } }, { cameraFrames: 12 });
   bag = await client.upload(join(tmp(), 'drive.bag'), 'options/drive.bag');
-});
-afterAll(async () => {
-  await engine.dispose();
 });
 
 const aux = (doc: Doc): { topic: string; sequence: number; timestamp_source: string; log_time: string } => doc.aux as never;
 
 describe('index_rosbag options', () => {
   it('topics: only the named topics are indexed; the others are counted and said to be left out', async () => {
-    const result = await client.index('indexing/index_rosbag', { file_objects_dicts: [bag], session_name: 'topics', topics: ['/camera/front/image_raw', 'gps/fix'], sets_prefix: 'topics' });
+    const result = await client.index('indexing/index_rosbag', { file_objects_dicts: [bag], session_name: 'topics', topics: ['/camera/front/image_raw', 'gps/fix', '/radar/tracks'], sets_prefix: 'topics' });
     expect(result.job.status).toBe('finished');
     const images = await client.assetsOfSession('images', result.sessionUid);
     expect(new Set(images.map((d) => aux(d).topic))).toEqual(new Set(['/camera/front/image_raw']));
@@ -43,6 +40,7 @@ describe('index_rosbag options', () => {
     const summary = indexingSummaryOf(await client.session(result.sessionUid));
     expect(summary.topics.find((t) => t.topic === '/imu/data')).toMatchObject({ selected: false, message_count: drive.truth.topic('/imu/data').count, indexed: 0 });
     expect((result.job.notes as string[]).join('\n')).toContain('/lidar/points (sensor_msgs/PointCloud2): 12 messages, not indexed: not among the requested topics');
+    expect((result.job.notes as string[]).join('\n')).toContain('topics: /radar/tracks has no messages in the recording');
   });
 
   it('image_skip_factor: every n-th frame becomes an image, the videos keep every frame', async () => {
