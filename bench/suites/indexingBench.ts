@@ -9,7 +9,7 @@ import type { BenchReport } from '../lib/BenchReport';
 import { EngineProcess } from '../lib/EngineProcess';
 import { median } from '../lib/stats';
 
-/** The issue "Engine: indexing recordings" (its number is the lead's to set). */
+/** The issue "Engine: indexing recordings": its number was not given to this branch (0 until the lead sets it). */
 const ISSUE = 0;
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
