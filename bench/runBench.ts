@@ -3,6 +3,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
+import { indexingBench } from './suites/indexingBench';
 import { metaSearchBench } from './suites/metaSearchBench';
 import { resolveSessionBench } from './suites/resolveSessionBench';
 import { splitSetBench } from './suites/splitSetBench';
@@ -14,6 +15,7 @@ const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
   'resolve-session': (r) => resolveSessionBench(r),
   'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),
+  indexing: (r) => indexingBench(r, quick),
 };
 
 const report = new BenchReport();

@@ -21,13 +21,17 @@ export async function readObjectToFile(storage: ObjectStorage, organizationId: s
 }
 
 /**
- * Stores bytes the engine made (a crop, a thumbnail) as an object of the organization, the way a
- * presigned form post stores an upload, and returns its object access.
+ * Stores bytes the engine made (a crop, a thumbnail, an extracted frame: one buffer, the parts of
+ * one file, or a stream of a large one) as an object of the organization, the way a presigned
+ * form post stores an upload, and returns its object access.
  */
-export async function storeObjectBytes(storage: ObjectStorage, organizationId: string, fileId: string, bytes: Buffer, contentType: string): Promise<ObjectAccessDoc> {
+export async function storeObjectBytes(
+  storage: ObjectStorage, organizationId: string, fileId: string, bytes: Uint8Array | readonly Uint8Array[] | Readable, contentType: string,
+): Promise<ObjectAccessDoc> {
   const key = objectKey(organizationId, fileId);
+  const body = bytes instanceof Readable ? bytes : Readable.from(bytes instanceof Uint8Array ? [bytes] : bytes);
   // The policy is the engine's own (nothing to verify): the same record a signed upload would make.
-  await storage.storeFormUpload({ bucket: storage.bucket, key, organizationId, expires: 0, contentType }, Readable.from([bytes]), contentType);
+  await storage.storeFormUpload({ bucket: storage.bucket, key, organizationId, expires: 0, contentType }, body, contentType);
   return { uri: objectUri(storage.bucket, key), filename: fileId.split('/').pop() ?? fileId };
 }
 

@@ -37,7 +37,8 @@ export interface BlobStore {
   adoptParts(uploadId: string, partNos: readonly number[]): Promise<BlobLocation>;
   removeUpload(uploadId: string): Promise<void>;
   size(location: BlobLocation): Promise<number>;
-  read(location: BlobLocation, range?: ByteRange): Readable;
+  /** `readBytes`: the size of the pieces the stream gives (large sequential readers ask for more than the default 64 KiB). */
+  read(location: BlobLocation, range?: ByteRange, readBytes?: number): Readable;
   remove(location: BlobLocation): Promise<void>;
   /** Bytes held, staged parts included (counted only when a size limit is set). */
   usedBytes(): number;

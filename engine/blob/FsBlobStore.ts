@@ -132,11 +132,12 @@ export class FsBlobStore implements BlobStore {
     return total;
   }
 
-  public read(location: BlobLocation, range?: ByteRange): Readable {
+  public read(location: BlobLocation, range?: ByteRange, readBytes?: number): Readable {
+    const size = readBytes !== undefined ? { highWaterMark: readBytes } : {};
     if (location.parts === 0) {
-      return createReadStream(this.#path(location.ref), range ? { start: range.start, end: range.end } : {});
+      return createReadStream(this.#path(location.ref), { ...(range ? { start: range.start, end: range.end } : {}), ...size });
     }
-    return Readable.from(readParts(this.#files(location), range));
+    return Readable.from(readParts(this.#files(location), range, readBytes));
   }
 
   public async remove(location: BlobLocation): Promise<void> {
@@ -211,7 +212,7 @@ function newRef(): string {
   return `${id.slice(0, 2)}/${id}`;
 }
 
-async function* readParts(files: readonly string[], range: ByteRange | undefined): AsyncGenerator<Buffer> {
+async function* readParts(files: readonly string[], range: ByteRange | undefined, readBytes: number | undefined): AsyncGenerator<Buffer> {
   let offset = 0;
   for (const file of files) {
     const size = (await stat(file)).size;
@@ -222,7 +223,7 @@ async function* readParts(files: readonly string[], range: ByteRange | undefined
     const start = range ? Math.max(0, range.start - partStart) : 0;
     const end = range ? Math.min(size - 1, range.end - partStart) : size - 1;
     if (end < start) continue;
-    for await (const chunk of createReadStream(file, { start, end })) yield chunk as Buffer;
+    for await (const chunk of createReadStream(file, { start, end, ...(readBytes !== undefined ? { highWaterMark: readBytes } : {}) })) yield chunk as Buffer;
   }
 }
 

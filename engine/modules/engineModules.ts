@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAnnotationsModule } from '../annotations/registerAnnotationsModule';
 import { registerMediaJobsModule } from '../mediaJobs/registerMediaJobsModule';
+import { registerIndexingModule } from '../indexing/registerIndexingModule';
 import type { EngineServices } from '../services/EngineServices';
 import { registerSessionsModule } from '../sessions/registerSessionsModule';
 import { registerSetsModule } from '../sets/registerSetsModule';
@@ -13,4 +14,4 @@ import { registerSetsModule } from '../sets/registerSetsModule';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerSetsModule, registerAnnotationsModule, registerMediaJobsModule];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerSetsModule, registerAnnotationsModule, registerMediaJobsModule, registerIndexingModule];

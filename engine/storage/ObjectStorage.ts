@@ -241,8 +241,8 @@ export class ObjectStorage {
     return record;
   }
 
-  public read(record: ObjectRecord, range?: ByteRange): Readable {
-    return this.#blobs.read(record, range);
+  public read(record: ObjectRecord, range?: ByteRange, readBytes?: number): Readable {
+    return this.#blobs.read(record, range, readBytes);
   }
 
   public async deleteObject(organizationId: string, uri: string): Promise<boolean> {

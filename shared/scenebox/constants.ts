@@ -42,6 +42,14 @@ export const ENTITY_INFLUENCE_TYPES = [
   'start_stop', 'affect_forward', 'affect_backward',
 ] as const;
 
+/** Sensor types of a session's `sensors` list (S7 `Sensors`). */
+export const SENSORS = ['camera', 'lidar', 'radar', 'gps', 'imu', 'generic'] as const;
+export type SensorType = (typeof SENSORS)[number];
+/** The message types SceneBox's rosbag indexing knows (S7 `RosbagsMessageTypes`). */
+export const ROSBAGS_MESSAGE_TYPES = ['sensor_msgs/Image', 'sensor_msgs/NavSatFix', 'sensor_msgs/Imu', 'sensor_msgs/PointCloud2', 'tf2_msgs/TFMessage'] as const;
+export const VIDEO_TAGS = ['concatenated', 'extracted', 'raw'] as const;
+export const AUXILIARY_DATA_TYPES = ['concatenated_video'] as const;
+
 export const AUXILIARY_KEY = 'aux';
 export const SESSION_AUXILIARY_KEY = 'session_aux';
 export const MAX_SESSION_LENGTH = 10_800;

@@ -1,21 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Filelike } from '@foxglove/rosbag';
 import type { IReadable } from '@mcap/core';
+import type { ByteSource } from '../../../../shared/formats/bags/ByteSource';
 
 /**
  * Largest single read we allow. Recording readers size their reads from lengths stored in the file,
  * so one flipped bit could ask for gigabytes; a legitimate chunk or index section is far smaller.
  */
 export const DEFAULT_MAX_READ_BYTES = 512 * 1024 * 1024;
-
-/** Positional reads: what the record-header parsers need, from a file or a window of one. */
-export interface ByteSource {
-  readonly size: number;
-  /** Exactly `length` bytes at `offset`, or an error saying the file ends first. */
-  read(offset: number, length: number): Promise<Uint8Array>;
-  /** Up to `length` bytes at `offset`, fewer only where the file ends. */
-  readUpTo(offset: number, length: number): Promise<Uint8Array>;
-}
 
 /** Positional reads over one open file, adapted to the reader interfaces of the bag libraries. */
 export class RandomAccessFile implements ByteSource {

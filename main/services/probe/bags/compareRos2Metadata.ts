@@ -1,6 +1,6 @@
 import type { Ros2FileProbe, Ros2TopicProbe } from '../../../../shared/ingest/bagProbeSchemas';
 import type { NanoRange } from './NanoRange';
-import type { Ros2Metadata } from './readRos2Metadata';
+import type { Ros2Metadata } from '../../../../shared/formats/bags/parseRos2Metadata';
 
 export interface Ros2DataSummary {
   files: Ros2FileProbe[];

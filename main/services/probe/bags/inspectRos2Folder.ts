@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Ros2FolderStatus } from '../../../../shared/ingest/bagProbeSchemas';
 import { isMcapComplete } from './isMcapComplete';
-import { METADATA_FILE, readRos2Metadata, type Ros2Metadata } from './readRos2Metadata';
+import { METADATA_FILE, type Ros2Metadata } from '../../../../shared/formats/bags/parseRos2Metadata';
+import { readRos2Metadata } from './readRos2Metadata';
 
 export interface Ros2FolderInspection {
   status: Ros2FolderStatus;

@@ -1,5 +1,5 @@
 import type { Completeness } from '../../../../shared/ingest/bagProbeSchemas';
-import { inspectMcapLayout } from './inspectMcapLayout';
+import { inspectMcapLayout } from '../../../../shared/formats/bags/inspectMcapLayout';
 import { withFile } from './withFile';
 
 /** Whether an MCAP file is finished: leading magic, Footer and trailing magic (74 bytes read). */

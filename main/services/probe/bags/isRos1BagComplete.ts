@@ -1,5 +1,5 @@
 import type { Completeness } from '../../../../shared/ingest/bagProbeSchemas';
-import { inspectRos1Layout } from './inspectRos1Layout';
+import { inspectRos1Layout } from '../../../../shared/formats/bags/inspectRos1Layout';
 import { withFile } from './withFile';
 
 /**

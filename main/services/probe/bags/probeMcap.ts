@@ -1,7 +1,7 @@
 import type { McapProbe } from '../../../../shared/ingest/bagProbeSchemas';
 import { ProbeError } from '../ProbeError';
-import { inspectMcapLayout } from './inspectMcapLayout';
-import { loadDecompressors } from './loadDecompressors';
+import { inspectMcapLayout } from '../../../../shared/formats/bags/inspectMcapLayout';
+import { loadDecompressors } from '../../../../shared/formats/bags/loadDecompressors';
 import { McapTally } from './McapTally';
 import type { ProbeOptions } from './ProbeOptions';
 import { RandomAccessFile } from './RandomAccessFile';

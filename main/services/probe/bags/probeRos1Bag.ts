@@ -4,10 +4,11 @@ import { rosTimeToNanos } from '../../../../shared/time/rosTime';
 import { ProbeError } from '../ProbeError';
 import { NanoRange } from './NanoRange';
 import type { ProbeOptions } from './ProbeOptions';
-import { RandomAccessFile, type ByteSource } from './RandomAccessFile';
-import { ReadAheadReader } from './ReadAheadReader';
-import { inspectRos1Layout, readRos1ChunkCompression, type Ros1Layout } from './inspectRos1Layout';
-import { loadDecompressors, type Decompressors } from './loadDecompressors';
+import type { ByteSource } from '../../../../shared/formats/bags/ByteSource';
+import { inspectRos1Layout, readRos1ChunkCompression, type Ros1Layout } from '../../../../shared/formats/bags/inspectRos1Layout';
+import { loadDecompressors, type Decompressors } from '../../../../shared/formats/bags/loadDecompressors';
+import { ReadAheadReader } from '../../../../shared/formats/bags/ReadAheadReader';
+import { RandomAccessFile } from './RandomAccessFile';
 import { probeStep, toProbeError } from './toProbeError';
 import { walkRos1Chunk } from './walkRos1Chunk';
 

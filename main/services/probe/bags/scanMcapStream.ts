@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { McapStreamReader, type DecompressHandlers, type TypedMcapRecord } from '@mcap/core';
-import type { McapFooter } from './inspectMcapLayout';
+import type { McapFooter } from '../../../../shared/formats/bags/inspectMcapLayout';
 import type { McapTally } from './McapTally';
 import type { RandomAccessFile } from './RandomAccessFile';
 

@@ -1,4 +1,4 @@
-import { ROS1_OP, fieldTime, fieldUint32, parseRos1Record } from './parseRos1Record';
+import { ROS1_OP, fieldTime, fieldUint32, parseRos1Record } from '../../../../shared/formats/bags/parseRos1Record';
 
 export interface Ros1ChunkMessage {
   conn: number;

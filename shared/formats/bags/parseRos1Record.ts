@@ -4,7 +4,8 @@
 // record inside a chunk), so this is the small part we parse ourselves. Every length is checked
 // against the buffer so that a corrupt file ends in an error, never in a read past the end.
 
-import { rosTimeToNanos } from '../../../../shared/time/rosTime';
+import { rosTimeToNanos } from '../../time/rosTime';
+import { decodeLatin1 } from '../pcd/decodeLatin1';
 
 export const ROS1_OP = { messageData: 2, bagHeader: 3, indexData: 4, chunk: 5, chunkInfo: 6, connection: 7 } as const;
 
@@ -20,7 +21,6 @@ export interface Ros1Record {
 }
 
 const EQUALS = 0x3d;
-const decoder = new TextDecoder();
 
 /**
  * Parses the record at `offset`. With `headerOnly`, the data may lie beyond the buffer (the caller
@@ -80,16 +80,17 @@ export function fieldTime(record: Ros1Record, name: string, base = 0): bigint {
   return rosTimeToNanos({ sec: readUint32(value, 0), nsec: readUint32(value, 4) });
 }
 
+/** An ASCII header field (`compression`: none, lz4, bz2); shared/ has no TextDecoder. */
 export function fieldString(record: Ros1Record, name: string): string | undefined {
   const value = record.fields.get(name);
-  return value === undefined ? undefined : decoder.decode(value);
+  return value === undefined ? undefined : decodeLatin1(value);
 }
 
 function readUint32(bytes: Uint8Array, at: number): number {
   return ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)) >>> 0;
 }
 
-/** Field names are ASCII (`op`, `conn`, `time`...); TextDecoder costs microseconds per call. */
+/** Field names are ASCII (`op`, `conn`, `time`...); a decoder call costs microseconds. */
 function asciiName(bytes: Uint8Array, start: number, end: number): string {
   let name = '';
   for (let i = start; i < end; i++) name += String.fromCharCode(bytes[i] ?? 0);

@@ -33,8 +33,9 @@ export function loadDecompressors(): Promise<Decompressors> {
 async function load(): Promise<Decompressors> {
   const [bzip2] = await Promise.all([Bzip2.init(), decompressLz4.isLoaded, zstd.isLoaded]);
   const bz2 = checked('bz2', (data, size) => bzip2.decompress(data, size, { small: false }));
-  const lz4 = checked('lz4', (data, size) => decompressLz4(data, size));
-  const zst = checked('zstd', (data, size) => zstd.decompress(data, size));
+  // Both declare a Node Buffer result, a type shared/ does not have; a Buffer is a Uint8Array.
+  const lz4 = checked('lz4', (data, size) => decompressLz4(data, size) as Uint8Array);
+  const zst = checked('zstd', (data, size) => zstd.decompress(data, size) as Uint8Array);
   return {
     ros1: { bz2, lz4 },
     mcap: {

@@ -1,4 +1,5 @@
-import type { ByteSource } from './RandomAccessFile';
+import { decodeLatin1 } from '../pcd/decodeLatin1';
+import type { ByteSource } from './ByteSource';
 import { ReadAheadReader } from './ReadAheadReader';
 import { ROS1_OP, fieldString, fieldUint32, fieldUint64, parseRos1Record, type Ros1Record } from './parseRos1Record';
 
@@ -25,7 +26,7 @@ export type Ros1LayoutResult = { ok: true; layout: Ros1Layout } | { ok: false; r
  */
 export async function inspectRos1Layout(file: ByteSource): Promise<Ros1LayoutResult> {
   if (file.size < MAGIC_LENGTH) return fail(`file is ${file.size} bytes, shorter than the ROS bag magic`);
-  const magic = new TextDecoder().decode(await file.read(0, MAGIC_LENGTH));
+  const magic = decodeLatin1(await file.read(0, MAGIC_LENGTH));
   if (magic !== ROS1_MAGIC) {
     const version = /^#ROSBAG V(\d+\.\d+)\n$/.exec(magic)?.[1];
     return fail(version ? `unsupported ROS bag version ${version} (only 2.0 is read)` : 'not a ROS bag (no #ROSBAG V2.0 magic)');

@@ -1,4 +1,4 @@
-import type { ByteSource } from './RandomAccessFile';
+import type { ByteSource } from './ByteSource';
 
 /**
  * Serves small sequential reads (record headers walked one after another) from a window of the

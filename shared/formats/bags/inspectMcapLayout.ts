@@ -1,5 +1,5 @@
 import { MCAP_MAGIC, Opcode } from '@mcap/core';
-import type { RandomAccessFile } from './RandomAccessFile';
+import type { ByteSource } from './ByteSource';
 
 const MAGIC_LENGTH = MCAP_MAGIC.length;
 const FOOTER_OPCODE: number = Opcode.FOOTER;
@@ -23,7 +23,7 @@ export type McapLayoutResult = { ok: true; footer: McapFooter } | { ok: false; r
  * Reads the first and the last 37 bytes only. A writer puts the Footer and the trailing magic down
  * last, when it closes the file, so their presence is the signal that recording finished.
  */
-export async function inspectMcapLayout(file: RandomAccessFile): Promise<McapLayoutResult> {
+export async function inspectMcapLayout(file: ByteSource): Promise<McapLayoutResult> {
   if (file.size < MIN_HEAD + FOOTER_LENGTH + MAGIC_LENGTH) {
     return fail(`file is ${file.size} bytes, too small to hold an MCAP header and footer`);
   }
