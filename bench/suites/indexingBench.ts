@@ -9,7 +9,7 @@ import type { BenchReport } from '../lib/BenchReport';
 import { EngineProcess } from '../lib/EngineProcess';
 import { median } from '../lib/stats';
 
-/** The issue "Engine: indexing recordings": its number was not given to this branch (0 until the lead sets it). */
+/** Issue #6 (indexing recordings) asks for these figures. */
 const ISSUE = 6;
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
