@@ -21,6 +21,8 @@ export const COMMANDS = {
     request: z.object({
       states: z.array(z.enum(ITEM_STATES)).optional(),
       search: z.string().max(500).optional(),
+      /** Item kinds (shared/ingest FILE_KINDS: `ros1_bag`, `mcap`, ...); the Jobs screen lists recordings with it. */
+      kinds: z.array(z.string().min(1).max(50)).max(20).optional(),
       /** Row offset in the filtered list (the virtual list asks for the window it shows). */
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(2000).default(200),

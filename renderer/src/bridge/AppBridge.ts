@@ -8,10 +8,13 @@ export interface ResolvedDrop {
   problems: string[];
 }
 
-/** Files taken from a drop event while its DataTransfer is still readable (it empties after the event). */
+/**
+ * What a drop (or a file picker) gave, taken while its DataTransfer is still readable (it empties
+ * after the event). Electron reads paths from the files; a browser walks the entries, and uses a
+ * file's own relative path where there is no entry (file pickers, synthetic drops).
+ */
 export interface CollectedDrop {
-  files: File[];
-  entries: FileSystemEntry[];
+  items: Array<{ file: File | null; entry: FileSystemEntry | null }>;
 }
 
 export interface DropProgress {

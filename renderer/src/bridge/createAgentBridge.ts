@@ -19,7 +19,9 @@ export function createAgentBridge(secret: string, origin: string = window.locati
     mode: 'agent',
     mediaUrl: (itemId) => `${origin}/media/${itemId}?s=${encodeURIComponent(secret)}`,
     resolveDrop: async (drop, onProgress) => {
-      const files = await walkEntries(drop.entries);
+      const entries = drop.items.flatMap(({ entry }) => (entry ? [entry] : []));
+      const loose = drop.items.flatMap(({ file, entry }) => (!entry && file ? [{ file, relativePath: file.webkitRelativePath || file.name }] : []));
+      const files = [...(await walkEntries(entries)), ...loose];
       if (files.length === 0) return { paths: [], problems: ['nothing to stage: the drop held no files'] };
       const { roots, problems } = await stageFiles(origin, files, secret, onProgress);
       return { paths: roots, problems };

@@ -20,7 +20,8 @@ export function createDesktopBridge(preload: BridgeApi & DesktopExtras<File>): A
     resolveDrop: async (drop) => {
       const paths: string[] = [];
       const problems: string[] = [];
-      for (const file of drop.files) {
+      for (const { file } of drop.items) {
+        if (!file) continue;
         const path = preload.pathForFile(file);
         if (path) paths.push(path);
         else problems.push(`${file.name}: not a file on this computer (dragged from another app?)`);
