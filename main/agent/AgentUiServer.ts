@@ -7,8 +7,9 @@ import { BRIDGE_PATH, BRIDGE_SUBPROTOCOL } from '../../shared/ipc/wsMessages';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { attachBridgeSocket } from './attachBridgeSocket';
 import { hostAllowed, newAgentSecret, originAllowed, requestSecret, secretMatches, subprotocolSecret } from './requestAuth';
-import { serveMedia } from './serveMedia';
-import { serveStatic } from './serveStatic';
+import { mediaFileResponse } from '../media/mediaFileResponse';
+import { staticFileResponse } from '../media/staticFileResponse';
+import { sendWebResponse } from './sendWebResponse';
 import { stageUpload } from './stageUpload';
 
 export interface AgentUiServerOptions {
@@ -106,10 +107,10 @@ export class AgentUiServer {
       const id = Number(url.pathname.slice('/media/'.length));
       const file = Number.isInteger(id) && id > 0 ? await this.#options.resolveMediaPath(id) : undefined;
       if (!file) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`item ${url.pathname.slice(7)} has no local file to preview`);
-      return serveMedia(req, res, file);
+      return sendWebResponse(res, await mediaFileResponse(file, req.headers.range, req.method));
     }
     const csp = contentSecurityPolicy({ connectOrigins: [`ws://127.0.0.1:${this.#port}`, `ws://localhost:${this.#port}`] });
-    return serveStatic(req, res, url, this.#options.rendererDir, csp);
+    return sendWebResponse(res, await staticFileResponse(this.#options.rendererDir, url.pathname, csp, req.method));
   }
 
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

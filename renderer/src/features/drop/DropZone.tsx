@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useBridge } from '../../bridge/BridgeContext';
-import { formatBytes } from '../../format/formatBytes';
+import { formatBytes } from '../../../../shared/format/formatBytes';
 import { collectDrop, collectPicked } from './collectDrop';
 import { useDropIngest } from './useDropIngest';
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { SourceDefaults } from '../../../../shared/ipc/viewModels';
+import { DEFAULT_SOURCE_DEFAULTS } from '../../../../shared/ipc/defaultSourceDefaults';
 import type { CollectedDrop, DropProgress } from '../../bridge/AppBridge';
 import { useBridge } from '../../bridge/BridgeContext';
 
@@ -8,9 +8,6 @@ export interface DropOutcome {
   problems: string[];
 }
 
-export const DROP_DEFAULTS: SourceDefaults = {
-  setName: null, sessionMode: 'per_recording', sessionName: null, sensorRule: null, sensor: null, indexBags: true,
-};
 
 /** Drop → local paths (staged first in a browser) → dropPaths; what was refused is kept to show. */
 export function useDropIngest(): { ingest: (drop: CollectedDrop, setName: string) => Promise<void>; busy: boolean; progress: DropProgress | undefined; outcome: DropOutcome | undefined } {
@@ -28,7 +25,7 @@ export function useDropIngest(): { ingest: (drop: CollectedDrop, setName: string
         setOutcome({ queued: 0, problems: resolved.problems });
         return;
       }
-      const result = await bridge.api.dropPaths({ paths: resolved.paths, defaults: { ...DROP_DEFAULTS, setName: setName.trim() || null } });
+      const result = await bridge.api.dropPaths({ paths: resolved.paths, defaults: { ...DEFAULT_SOURCE_DEFAULTS, setName: setName.trim() || null } });
       setOutcome(result.ok
         ? { queued: result.value.queued, problems: [...resolved.problems, ...result.value.missing.map((m) => `${m.path}: ${m.reason}`)] }
         : { queued: 0, problems: [...resolved.problems, result.error.message] });

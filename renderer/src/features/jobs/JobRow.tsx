@@ -1,6 +1,6 @@
 import type { JobView } from '../../../../shared/ipc/viewModels';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatTime } from '../../format/formatTime';
+import { formatTime } from '../../../../shared/format/formatTime';
 
 export function JobRow({ job }: { job: JobView }) {
   return (

@@ -4,7 +4,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { StateBadge } from '../../components/StateBadge';
 import { useAsync } from '../../components/useAsync';
 import { useRunCommand } from '../../components/useRunCommand';
-import { formatBytes } from '../../format/formatBytes';
+import { formatBytes } from '../../../../shared/format/formatBytes';
 import { RECORDING_KINDS } from './isRecordingKind';
 
 const SHOWN = 200;

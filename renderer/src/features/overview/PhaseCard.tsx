@@ -1,6 +1,6 @@
 import type { ItemPhase } from '../../../../shared/ingest/itemStates';
-import { formatBytes } from '../../format/formatBytes';
-import { formatCount } from '../../format/formatCount';
+import { formatBytes } from '../../../../shared/format/formatBytes';
+import { formatCount } from '../../../../shared/format/formatCount';
 
 const LABELS: Record<ItemPhase, string> = { waiting: 'Waiting', moving: 'Moving', done: 'Done', failed: 'Failed' };
 

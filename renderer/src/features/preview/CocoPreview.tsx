@@ -1,6 +1,6 @@
 import type { CocoProbe } from '../../../../shared/ingest/probeSchemas';
 import { FactList } from '../../components/FactList';
-import { formatCount } from '../../format/formatCount';
+import { formatCount } from '../../../../shared/format/formatCount';
 
 const MAX_CATEGORIES = 40;
 

@@ -1,6 +1,6 @@
 import type { ImageProbe } from '../../../../shared/ingest/probeSchemas';
 import { FactList } from '../../components/FactList';
-import { formatTime } from '../../format/formatTime';
+import { formatTime } from '../../../../shared/format/formatTime';
 
 /** The image as the browser draws it, with the capture time and position EXIF gave. */
 export function ImagePreview({ url, probe }: { url: string; probe: ImageProbe }) {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { probeResultSchema } from '../../../../shared/ingest/probeSchemas';
 import { useBridge } from '../../bridge/BridgeContext';
+import { useBridgeEvent } from '../../bridge/useBridgeEvent';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useAsync } from '../../components/useAsync';
 import { CocoPreview } from './CocoPreview';
@@ -21,6 +22,10 @@ export function PreviewPanel({ id }: { id: number }) {
   const bridge = useBridge();
   const preview = useAsync(() => bridge.api.getPreview({ id }), [bridge, id]);
   const value = preview.value;
+  // An item selected before its probe finished gets its preview as soon as the probe lands.
+  useBridgeEvent('itemChanged', (item) => {
+    if (item.id === id && value !== undefined && (value.probe === null || value.probe === undefined)) preview.reload();
+  });
   if (preview.error) return <ErrorNote message={preview.error} />;
   if (!value || value.itemId !== id) return <p className="muted">Loading preview…</p>;
   if (value.probe === null || value.probe === undefined) return <p className="muted" data-testid="no-preview">Not probed yet: the preview appears once the file has been read.</p>;

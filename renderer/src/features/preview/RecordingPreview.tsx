@@ -1,7 +1,7 @@
 import { FactList } from '../../components/FactList';
-import { formatCount } from '../../format/formatCount';
-import { formatDuration } from '../../format/formatDuration';
-import { formatTime } from '../../format/formatTime';
+import { formatCount } from '../../../../shared/format/formatCount';
+import { formatDuration } from '../../../../shared/format/formatDuration';
+import { formatTime } from '../../../../shared/format/formatTime';
 import type { RecordingSummary } from './recordingSummary';
 
 const FORMAT_LABELS: Record<RecordingSummary['format'], string> = { ros1: 'ROS 1 bag', ros2: 'ROS 2 bag', mcap: 'MCAP' };

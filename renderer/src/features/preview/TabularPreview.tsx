@@ -1,7 +1,7 @@
 import type { CsvProbe, EgoPoseProbe } from '../../../../shared/ingest/probeSchemas';
 import { FactList } from '../../components/FactList';
-import { formatCount } from '../../format/formatCount';
-import { formatTime } from '../../format/formatTime';
+import { formatCount } from '../../../../shared/format/formatCount';
+import { formatTime } from '../../../../shared/format/formatTime';
 
 /** Time series files (CSV, ego poses): what rows and which time span they hold. */
 export function TabularPreview({ probe }: { probe: CsvProbe | EgoPoseProbe }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { VideoProbe } from '../../../../shared/ingest/probeSchemas';
 import { FactList } from '../../components/FactList';
-import { formatDuration } from '../../format/formatDuration';
-import { formatTime } from '../../format/formatTime';
+import { formatDuration } from '../../../../shared/format/formatDuration';
+import { formatTime } from '../../../../shared/format/formatTime';
 
 /**
  * The local file in an HTML5 player. The media URL answers range requests, so seeking reads only

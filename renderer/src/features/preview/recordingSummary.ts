@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mcapProbeSchema, ros1BagProbeSchema, ros2BagProbeSchema } from '../../../../shared/ingest/bagProbeSchemas';
 
 /** One topic of a recording as the preview table shows it. */
 export interface TopicRow {
@@ -19,20 +20,7 @@ export interface RecordingSummary {
   warnings: string[];
 }
 
-// The fields of the recording probes (shared/ingest/bagProbeSchemas.ts) that the preview reads.
-const time = z.object({ iso: z.string() }).nullable();
-const span = { start: time, end: time, durationSeconds: z.number().nonnegative().nullable(), messageCount: z.number().int().nonnegative() };
-const topic = z.object({ topic: z.string(), type: z.string(), messageCount: z.number().int().nonnegative() });
-const probeSchema = z.discriminatedUnion('format', [
-  z.object({ format: z.literal('ros1'), topics: z.array(topic), ...span }),
-  z.object({ format: z.literal('ros2'), topics: z.array(topic), warnings: z.array(z.string()), mismatches: z.array(z.string()), ...span }),
-  z.object({
-    format: z.literal('mcap'),
-    channels: z.array(z.object({ topic: z.string(), schemaName: z.string(), messageCount: z.number().int().nonnegative() })),
-    warnings: z.array(z.string()),
-    ...span,
-  }),
-]);
+const probeSchema = z.discriminatedUnion('format', [ros1BagProbeSchema, ros2BagProbeSchema, mcapProbeSchema]);
 
 /**
  * A ROS 1 bag, a ROS 2 bag folder or an MCAP file, reduced to one table: topic, type, count and

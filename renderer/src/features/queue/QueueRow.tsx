@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ItemView } from '../../../../shared/ipc/viewModels';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
-import { formatBytes, formatRate } from '../../format/formatBytes';
+import { formatBytes, formatRate } from '../../../../shared/format/formatBytes';
 import { itemActions, type ItemAction } from './itemActions';
 
 export const QUEUE_ROW_HEIGHT = 44;

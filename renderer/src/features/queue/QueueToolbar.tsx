@@ -1,5 +1,5 @@
 import { ITEM_STATES, type ItemState } from '../../../../shared/ingest/itemStates';
-import { formatCount } from '../../format/formatCount';
+import { formatCount } from '../../../../shared/format/formatCount';
 import type { QueueFilter } from './useQueueWindow';
 
 interface QueueToolbarProps {

@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
+import { DEFAULT_SOURCE_DEFAULTS } from '../../../../shared/ipc/defaultSourceDefaults';
 import { useBridge } from '../../bridge/BridgeContext';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useRunCommand } from '../../components/useRunCommand';
-import { DROP_DEFAULTS } from '../drop/useDropIngest';
 import { collectDrop } from '../drop/collectDrop';
 import { DefaultsForm } from './DefaultsForm';
 
@@ -40,7 +40,7 @@ export function AddSource() {
       </div>
       <p className="muted">{bridge.mode === 'desktop' ? 'Or drop a folder here.' : 'Paths are on the agent\'s machine.'}</p>
       <ErrorNote message={problem ?? command.error} />
-      <DefaultsForm initial={DROP_DEFAULTS} submitLabel="Watch this folder" busy={command.busy || path.trim() === ''}
+      <DefaultsForm initial={DEFAULT_SOURCE_DEFAULTS} submitLabel="Watch this folder" busy={command.busy || path.trim() === ''}
         onSubmit={(defaults) => void command.run(() => bridge.api.addWatchFolder({ path: path.trim(), defaults })).then((added) => {
           if (added) {
             setPath('');

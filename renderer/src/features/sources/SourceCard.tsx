@@ -2,7 +2,7 @@ import type { SourceView } from '../../../../shared/ipc/viewModels';
 import { useBridge } from '../../bridge/BridgeContext';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useRunCommand } from '../../components/useRunCommand';
-import { formatTime } from '../../format/formatTime';
+import { formatTime } from '../../../../shared/format/formatTime';
 import { DefaultsForm } from './DefaultsForm';
 
 export function SourceCard({ source }: { source: SourceView }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorNote } from '../../../components/ErrorNote';
 import { FactList } from '../../../components/FactList';
-import { formatCount } from '../../../format/formatCount';
+import { formatCount } from '../../../../../shared/format/formatCount';
 import { defaultColorMode, type CloudFormat, type ColorMode, type DecodedCloud } from './decodeCloud';
 import { LidarScene } from './LidarScene';
 import { useLidarCloud } from './useLidarCloud';
