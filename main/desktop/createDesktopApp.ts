@@ -9,7 +9,6 @@ import { batchNotification } from '../platform/batchNotification';
 import { BatchTracker } from '../platform/BatchTracker';
 import { createTray } from '../platform/createTray';
 import { pickFolderDialog } from '../platform/pickFolderDialog';
-import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { guardNavigation } from '../windows/guardNavigation';
 import { mainWindowOptions } from '../windows/mainWindowOptions';
 import { APP_ORIGIN, handleAppProtocols } from '../windows/registerAppProtocols';
@@ -39,9 +38,6 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   handleAppProtocols({ rendererDir: options.rendererDir, resolveMediaPath: (id) => services.resolveMediaPath(id) });
   // The page asks for nothing (camera, geolocation, notifications...): main notifies on its behalf.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
-  });
 
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath, options.iconPath));
   guardNavigation(window.webContents, APP_ORIGIN);

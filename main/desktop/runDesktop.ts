@@ -23,6 +23,8 @@ export interface DesktopServiceContext {
  */
 export async function runDesktop(startServices: (context: DesktopServiceContext) => Promise<DesktopServices>): Promise<void> {
   registerPrivilegedSchemes();
+  // Windows shows toast notifications only for an app with an AppUserModelID (the installer's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('org.scenedock.desktop');
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
