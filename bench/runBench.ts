@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
 import { metaSearchBench } from './suites/metaSearchBench';
 import { resolveSessionBench } from './suites/resolveSessionBench';
+import { splitSetBench } from './suites/splitSetBench';
 import { uiBench } from './suites/uiBench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -13,6 +14,7 @@ const quick = values.quick ?? false;
 const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
   'resolve-session': (r) => resolveSessionBench(r),
+  'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),
   ui: (r) => uiBench(r, { quick }),
 };
 

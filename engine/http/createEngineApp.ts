@@ -65,7 +65,7 @@ export function createEngineApp(services: EngineServices, log: EngineLogOptions 
     const status = errorStatus(error);
     if (status >= 500) request.log.error({ err: error, method: request.method, url: redactUrl(request.url) }, 'request failed');
     const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof HttpError ? error.code : status === 413 ? 'payload_too_large' : status >= 500 ? 'internal_error' : 'bad_request';
+    const code = error instanceof HttpError ? error.code : status === 413 ? 'payload_too_large' : status === 507 ? 'insufficient_storage' : status >= 500 ? 'internal_error' : 'bad_request';
     return reply.status(status).send({ error: code, message: status >= 500 && status !== 507 ? 'internal error' : message });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import type { JobStatus } from '../../shared/scenebox/constants';
-import { notFound } from '../http/HttpError';
+import { conflict, notFound } from '../http/HttpError';
 import type { Doc } from '../meta/mergeDocuments';
 import type { MetaStore, Scope } from '../meta/MetaStore';
 
@@ -31,6 +31,8 @@ export interface SubmitOptions {
   assetType?: string;
   assetId?: string;
   extra?: Doc;
+  /** An id the caller chose (SceneBox lets `concatenate_videos` name its job); 409 when it is taken. */
+  jobId?: string;
 }
 
 const TERMINAL: readonly JobStatus[] = ['finished', 'aborted'];
@@ -90,9 +92,10 @@ export class JobService {
   public submit(organizationId: string, kind: string, payload: unknown, options: SubmitOptions = {}): string {
     const spec = this.#kinds.get(kind);
     if (!spec) throw new Error(`no job kind ${kind}`);
-    const jobId = `job_${randomUUID().replace(/-/g, '_')}`;
+    const jobId = options.jobId ?? `job_${randomUUID().replace(/-/g, '_')}`;
     const now = new Date().toISOString();
     this.#db.transaction(() => {
+      if (options.jobId !== undefined) this.#claim(organizationId, jobId);
       this.#meta.write(jobsScope(organizationId), [{ id: jobId, doc: this.#newJobDoc(jobId, spec.jobType, now, options) }], { replace: true, replaceSets: true });
       this.#db.prepare('INSERT INTO job_queue (job_id, organization_id, kind, payload, state, enqueued_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(jobId, organizationId, kind, JSON.stringify(payload ?? null), 'queued', now);
@@ -156,12 +159,19 @@ export class JobService {
     return new Promise((resolve) => this.#events.once(jobId, resolve));
   }
 
+  /**
+   * A chosen id may name a job the caller made through the job manager (`jobs/add`) and has not
+   * started: the engine then takes it over. Any other existing job keeps its id.
+   */
+  #claim(organizationId: string, jobId: string): void {
+    const queued = this.#db.prepare('SELECT 1 FROM job_queue WHERE job_id = ?').get(jobId) !== undefined;
+    const doc = this.#meta.get(jobsScope(organizationId), jobId);
+    if (queued || (doc && doc.status !== 'queued')) throw conflict(`job ${jobId} already exists`);
+  }
+
   #newJobDoc(jobId: string, jobType: string, now: string, options: SubmitOptions): Doc {
+    // `extra` (the job manager's stage, tags and notes) overrides the defaults, never the identity or status.
     return {
-      ...options.extra,
-      id: jobId,
-      task_id: jobId,
-      status: 'queued',
       progress: 0,
       stage: 'queued',
       description: options.description ?? jobType,
@@ -174,6 +184,10 @@ export class JobService {
       child_job_ids: [],
       timestamp: now,
       created_at: now,
+      ...options.extra,
+      id: jobId,
+      task_id: jobId,
+      status: 'queued',
     };
   }
 

@@ -10,6 +10,12 @@ export interface Scope {
   assetType: AssetType;
 }
 
+/** One value for a list field, and the documents to add it to (or remove it from). */
+export interface ListChange {
+  value: string;
+  ids: readonly string[];
+}
+
 export type AggregationKind = 'sum' | 'average' | 'cardinality';
 
 export interface FieldInfo {
@@ -33,6 +39,13 @@ export interface MetaStore {
   exists(scope: Scope, id: string): boolean;
   /** Writes documents in one transaction; returns the stored (merged) documents. */
   write(scope: Scope, items: readonly { id: string; doc: Doc }[], mode: WriteMode): Doc[];
+  /**
+   * Adds each change's `value` to (or removes it from) the top-level list `field` of the change's
+   * documents, all in one transaction, leaving the rest of every document as it is; ids with no
+   * document are skipped. Returns how many documents changed. Set membership rewrites millions of
+   * `sets` lists, which a read-merge-write of whole documents cannot do in the time a split allows.
+   */
+  updateList(scope: Scope, field: string, operation: 'add' | 'remove', changes: readonly ListChange[]): number;
   /** Deletes documents; returns how many existed. */
   delete(scope: Scope, ids: readonly string[]): number;
   searchIds(scope: Scope, query: SearchQuery, page: SearchPage): string[];

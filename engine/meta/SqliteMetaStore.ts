@@ -7,11 +7,15 @@ import { candidateSql, probeSql, type SqlFragment } from './candidateSql';
 import { compileConditions, type Condition } from './compileConditions';
 import { FieldPathRegistry } from './FieldPathRegistry';
 import { entryKey, flattenDocument, type IndexEntry } from './flattenDocument';
+import { listUpdateSql } from './listUpdateSql';
 import { mergeDocuments, type Doc, type WriteMode } from './mergeDocuments';
-import type { AggregationKind, FieldInfo, FieldStatistics, MetaStore, Scope } from './MetaStore';
+import { normalizeIndexValue } from './normalizeIndexValue';
+import type { AggregationKind, FieldInfo, FieldStatistics, ListChange, MetaStore, Scope } from './MetaStore';
 import { projectFields } from './projectFields';
 
 const DEFAULT_BUCKETS = 100;
+/** `updateList` edits top-level fields only: the name goes into a JSON path, so it must be plain. */
+const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** MetaStore over the engine's SQLite file (see migration 0001 for the layout). */
 export class SqliteMetaStore implements MetaStore {
@@ -27,6 +31,10 @@ export class SqliteMetaStore implements MetaStore {
     valueInsert: Statement<[number, number, string | number, string]>;
     valueDelete: Statement<[number, number, string | number, string]>;
     typesOfOrg: Statement<[string]>;
+    listAdd: Statement<[ListParams]>;
+    listAddIndex: Statement<[ListParams]>;
+    listRemove: Statement<[ListParams]>;
+    listRemoveIndex: Statement<[ListParams]>;
   };
 
   public constructor(db: Database) {
@@ -41,6 +49,10 @@ export class SqliteMetaStore implements MetaStore {
       valueInsert: db.prepare('INSERT OR IGNORE INTO field_values (scope, path, v, id) VALUES (?, ?, ?, ?)'),
       valueDelete: db.prepare('DELETE FROM field_values WHERE scope = ? AND path = ? AND v = ? AND id = ?'),
       typesOfOrg: db.prepare('SELECT s.asset_type AS t FROM scopes s WHERE s.organization_id = ? AND EXISTS (SELECT 1 FROM assets a WHERE a.scope = s.id)'),
+      listAdd: db.prepare(listUpdateSql.add).pluck(),
+      listAddIndex: db.prepare(listUpdateSql.addIndex),
+      listRemove: db.prepare(listUpdateSql.remove).pluck(),
+      listRemoveIndex: db.prepare(listUpdateSql.removeIndex),
     };
   }
 
@@ -79,6 +91,35 @@ export class SqliteMetaStore implements MetaStore {
         this.#stmt.docPut.run(s, id, JSON.stringify(merged), now);
         return merged;
       });
+    });
+    return this.#guarded(run);
+  }
+
+  public updateList(scope: Scope, field: string, operation: 'add' | 'remove', changes: readonly ListChange[]): number {
+    if (!PLAIN_FIELD.test(field)) throw new Error(`updateList: field ${JSON.stringify(field)} is not a plain top-level name`);
+    for (const { value } of changes) {
+      // The index must hold the value as written, or the membership test of listUpdateSql would miss it.
+      if (normalizeIndexValue(value) !== value) throw new Error(`updateList: value ${JSON.stringify(value.slice(0, 64))} is not indexed as itself`);
+    }
+    const run = this.#db.transaction(() => {
+      const s = operation === 'add' ? this.#scope(scope, true) : this.#scope(scope, false);
+      let path = this.#paths.lookup(field);
+      if (s === undefined || (path === undefined && operation === 'remove')) return 0;
+      path ??= this.#paths.idFor(field);
+      if (operation === 'add') this.#paths.noteScopeField(s, path);
+      const [edit, index] = operation === 'add' ? [this.#stmt.listAdd, this.#stmt.listAddIndex] : [this.#stmt.listRemove, this.#stmt.listRemoveIndex];
+      const now = new Date().toISOString();
+      let changed = 0;
+      // One transaction for every change: a page shared by several changes is written to the WAL once.
+      for (const { value, ids } of changes) {
+        if (ids.length === 0) continue;
+        const params: ListParams = { scope: s, path, jpath: `$.${field}`, jappend: `$.${field}[#]`, v: value, ids: JSON.stringify(ids), now, changed: '[]' };
+        const edited = edit.all(params) as string[];
+        if (edited.length === 0) continue;
+        changed += edited.length;
+        index.run({ ...params, changed: JSON.stringify(edited) });
+      }
+      return changed;
     });
     return this.#guarded(run);
   }
@@ -286,6 +327,17 @@ export class SqliteMetaStore implements MetaStore {
       params: [...params, page.size, page.offset],
     };
   }
+}
+
+interface ListParams {
+  scope: number;
+  path: number;
+  jpath: string;
+  jappend: string;
+  v: string;
+  ids: string;
+  now: string;
+  changed: string;
 }
 
 function fieldType(lo: string | number | null, hi: string | number | null): FieldInfo['type'] {

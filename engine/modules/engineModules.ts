@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAnnotationsModule } from '../annotations/registerAnnotationsModule';
+import { registerMediaJobsModule } from '../mediaJobs/registerMediaJobsModule';
 import type { EngineServices } from '../services/EngineServices';
 import { registerSessionsModule } from '../sessions/registerSessionsModule';
+import { registerSetsModule } from '../sets/registerSetsModule';
 
 /**
  * A feature of the engine (sets, sessions, annotations, indexing, media): it builds its own
@@ -11,4 +13,4 @@ import { registerSessionsModule } from '../sessions/registerSessionsModule';
 export type EngineModule = (app: FastifyInstance, services: EngineServices) => void;
 
 /** Every feature module, in registration order. */
-export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerAnnotationsModule];
+export const ENGINE_MODULES: readonly EngineModule[] = [registerSessionsModule, registerSetsModule, registerAnnotationsModule, registerMediaJobsModule];

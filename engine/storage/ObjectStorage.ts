@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Database } from 'better-sqlite3';
 import { PartialMismatchError, type BlobStore, type ByteRange } from '../blob/BlobStore';
 import { badRequest, conflict, forbidden, notFound } from '../http/HttpError';
@@ -95,6 +95,20 @@ export class ObjectStorage {
     });
   }
 
+  /**
+   * Stores bytes the engine made itself (a thumbnail, a transcoded video) under a file id of the
+   * organization, replacing what was stored there: what a form post stores, without signing a
+   * policy only to verify it again.
+   */
+  public async putObject(organizationId: string, fileId: string, source: Readable | Uint8Array, contentType: string | null): Promise<ObjectRecord> {
+    const key = objectKey(organizationId, fileId);
+    const written = await this.#blobs.write(source instanceof Uint8Array ? Readable.from([source]) : source);
+    return this.#record({
+      bucket: this.bucket, key, organizationId, ref: written.ref, parts: 0, size: written.size, sha256: written.sha256,
+      contentType, createdAt: new Date().toISOString(),
+    });
+  }
+
   // ---- large files: multipart ----
 
   public createMultipart(organizationId: string, fileId: string): string {
@@ -129,9 +143,13 @@ export class ObjectStorage {
         ...(resumeFrom !== undefined ? { resumeFrom } : {}),
       });
     } catch (error) {
+      await this.#dropIfAborted(uploadId);
       if (error instanceof PartialMismatchError) throw conflict(error.message);
       throw error;
     }
+    // An abort that ran while this part streamed in removed the upload's folder, which writing
+    // the part re-created: remove it again rather than leave an orphan behind.
+    if (await this.#dropIfAborted(uploadId)) throw notFound(`no multipart upload ${uploadId}`);
     this.#catalog.recordPart(uploadId, { partNo, size: written.size, etag: written.sha256 });
     this.#hasher.partStored(uploadId, partNo, existed);
     return quoteEtag(written.sha256);
@@ -234,6 +252,12 @@ export class ObjectStorage {
     if (!record || record.organizationId !== organizationId) return false;
     this.#catalog.delete(parsed.bucket, parsed.key);
     await this.#blobs.remove(record);
+    return true;
+  }
+
+  async #dropIfAborted(uploadId: string): Promise<boolean> {
+    if (this.#catalog.upload(uploadId)) return false;
+    await this.#blobs.removeUpload(uploadId);
     return true;
   }
 

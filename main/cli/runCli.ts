@@ -1,15 +1,25 @@
 import { CliUsageError, processIo, type CliIo } from './CliIo';
+import { AGENT_USAGE, agentCommand } from './agentCommand';
 import { ENGINE_USAGE, engineCommand } from './engineCommand';
+import { INGEST_USAGE, ingestCommand } from './ingestCommand';
+import { STATUS_USAGE, statusCommand } from './statusCommand';
 
 const USAGE = `Usage: scenedock <command> [options]
 
 Commands:
-  engine   run the scene engine on its own (scenedock engine --help)`;
+  engine   run the scene engine on its own
+  agent    run SceneDock headless: watch folders, upload, resume after crashes
+  ingest   send files and folders to an engine once, then exit
+  status   counts per state and failing items, from the journal
+Run \`scenedock <command> --help\` for its options.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   engine: { run: engineCommand, usage: ENGINE_USAGE },
+  agent: { run: agentCommand, usage: AGENT_USAGE },
+  ingest: { run: ingestCommand, usage: INGEST_USAGE },
+  status: { run: statusCommand, usage: STATUS_USAGE },
 };
 
 /** The `scenedock` command line: one subcommand per mode SceneDock runs in. */

@@ -21,7 +21,8 @@ const NEXT: Record<ItemState, readonly ItemState[]> = {
   uploaded: ['registered'],
   registered: ['indexing', 'done'],
   indexing: ['done'],
-  done: [],
+  // A person may index a recording that was uploaded without indexing.
+  done: ['indexing'],
   failed: [],
   rejected: [],
   skipped: [],

@@ -65,17 +65,35 @@ export class JournalReader {
     return (this.#db.prepare(sql).all(...filter.params, query.limit ?? 1000) as ItemRow[]).map(itemFromRow);
   }
 
+  /** Rows `offset`..`offset+limit` of the filtered list in id order (the UI's virtual list asks for its window). */
+  public listWindow(query: Pick<ItemQuery, 'states' | 'search'>, offset: number, limit: number): JournalItem[] {
+    const filter = itemFilter(query);
+    const sql = `SELECT * FROM items${whereClause(filter.where)} ORDER BY id LIMIT ? OFFSET ?`;
+    return (this.#db.prepare(sql).all(...filter.params, limit, offset) as ItemRow[]).map(itemFromRow);
+  }
+
   public count(query: Omit<ItemQuery, 'afterId' | 'limit'> = {}): number {
     const filter = itemFilter(query);
     return this.#db.prepare(`SELECT count(*) FROM items${whereClause(filter.where)}`).pluck().get(...filter.params) as number;
   }
 
-  /** Items the pipeline should work on now: in one of `states`, not paused, failed ones only once due. */
+  /**
+   * Items the pipeline should work on now: in one of `states`, not paused, failed ones only once
+   * due. A `discovered` item under a watched folder is not due: the watcher says when it is complete.
+   */
   public due(states: readonly ItemState[], now: number, limit: number): JournalItem[] {
     return (this.#db.prepare(`SELECT * FROM items WHERE paused = 0 AND (
         state IN (SELECT value FROM json_each(?))
         OR (state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= ? AND failed_in IN (SELECT value FROM json_each(?))))
+      AND NOT (state = 'discovered' AND source_id IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
       ORDER BY id LIMIT ?`).all(JSON.stringify(states), now, JSON.stringify(states), limit) as ItemRow[]).map(itemFromRow);
+  }
+
+  /** Items still to settle: active ones, and failed ones with a retry scheduled. */
+  public unsettledCount(): number {
+    return this.#db.prepare(`SELECT count(*) FROM items WHERE paused = 0 AND (
+      state IN ('discovered', 'stable', 'probed', 'hashed', 'uploading', 'uploaded', 'registered', 'indexing')
+      OR (state = 'failed' AND next_retry_at IS NOT NULL))`).pluck().get() as number;
   }
 
   /** When the next failed item becomes due (unix ms), to sleep until then. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { canTransition, FINAL_STATES, type ItemState } from '../../../shared/ingest/itemStates';
+import { JournalReader } from './JournalReader';
 import {
   itemFromRow, PATCH_COLUMNS, type ItemPatch, type ItemRow, type JournalItem, type NewSource, type Source,
 } from './journalTypes';
@@ -36,6 +37,14 @@ export class JournalWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(source.kind, source.path, source.setName, source.sessionMode, source.sessionName,
       source.sensorRule, source.sensor, source.indexBags ? 1 : 0, createdAt).lastInsertRowid);
     return { ...source, id, createdAt };
+  }
+
+  public updateSource(id: number, defaults: Pick<NewSource, 'setName' | 'sessionMode' | 'sessionName' | 'sensorRule' | 'sensor' | 'indexBags'>): Source {
+    this.#db.prepare('UPDATE sources SET set_name = ?, session_mode = ?, session_name = ?, sensor_rule = ?, sensor = ?, index_bags = ? WHERE id = ?')
+      .run(defaults.setName, defaults.sessionMode, defaults.sessionName, defaults.sensorRule, defaults.sensor, defaults.indexBags ? 1 : 0, id);
+    const row = new JournalReader(this.#db).source(id);
+    if (!row) throw new Error(`no source ${id}`);
+    return row;
   }
 
   public removeSource(id: number): void {
@@ -92,6 +101,14 @@ export class JournalWriter {
     const params = entries.map(([key, value]) => (key === 'probe' && value !== null && value !== undefined ? JSON.stringify(value) : value));
     this.#db.prepare(`UPDATE items SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date(this.#now()).toISOString(), id);
     return this.#load(id);
+  }
+
+  /** stable → probed with the probe's findings and the unit's files, in one transaction. */
+  public markProbed(id: number, patch: ItemPatch, files: readonly { relPath: string; size: number; mtimeMs: number }[]): JournalItem {
+    return this.#db.transaction(() => {
+      this.setFiles(id, files);
+      return this.transition(id, 'probed', patch);
+    })();
   }
 
   /** Lists the unit's files (at probe time); replaces any earlier list and its upload state. */

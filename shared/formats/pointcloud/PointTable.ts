@@ -33,10 +33,13 @@ export class PointTable {
   public readonly organized: boolean;
   readonly #view: DataView;
   readonly #layouts: ReadonlyMap<string, PointFieldLayout>;
+  /** In header order, padding fields (several may be named `_`) included. */
+  readonly #layoutList: readonly PointFieldLayout[];
 
   public constructor(view: DataView, layouts: readonly PointFieldLayout[], pointCount: number, width: number, height: number) {
     this.#view = view;
     this.#layouts = new Map(layouts.map((l) => [l.name, l]));
+    this.#layoutList = [...layouts];
     this.fields = layouts.map(({ name, size, type, count }) => ({ name, size, type, count }));
     this.pointCount = pointCount;
     this.width = width;
@@ -71,6 +74,26 @@ export class PointTable {
     const view = this.#view;
     const { offset, stride } = layout;
     return (i) => view.getUint32(offset + i * stride, true);
+  }
+
+  /**
+   * Copies one point's bytes into `target` at `targetOffset`, every field in header order, as a
+   * binary PCD record holds them; returns the bytes written. Bytes, not values: packed colours
+   * whose bits read as a NaN float and 64-bit integers past 2^53 survive unchanged.
+   */
+  public copyRecord(pointIndex: number, target: Uint8Array, targetOffset: number): number {
+    if (!Number.isInteger(pointIndex) || pointIndex < 0 || pointIndex >= this.pointCount) {
+      throw new RangeError(`point ${pointIndex} is out of range (the cloud has ${this.pointCount} points)`);
+    }
+    const source = new Uint8Array(this.#view.buffer, this.#view.byteOffset, this.#view.byteLength);
+    let at = targetOffset;
+    for (const layout of this.#layoutList) {
+      const start = layout.offset + pointIndex * layout.stride;
+      const length = layout.size * layout.count;
+      target.set(source.subarray(start, start + length), at);
+      at += length;
+    }
+    return at - targetOffset;
   }
 
   /** One value; throws on an unknown field or an index out of range. */

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SourceDefaults } from '../../shared/ipc/viewModels';
+import { IngestHost } from '../services/host/IngestHost';
+import { CliUsageError, type CliIo } from './CliIo';
+import { defaultStateDir } from './defaultStateDir';
+
+export const AGENT_USAGE = `scenedock agent [--watch DIR...] [--state DIR] [--engine URL --token TOKEN] [--set NAME] [--index]
+
+Runs SceneDock headless until stopped: watches folders, uploads what lands in them, resumes after
+any crash. Without --engine it runs the embedded engine, its data under the state folder.
+  --watch DIR   a folder to watch (repeatable; remembered in the journal)
+  --set NAME    set for files of the folders given here (NAME_<asset type>)
+  --index       index bags and recordings of the folders given here after upload`;
+
+/** `scenedock agent`: the services without a window; the same journal the desktop app keeps. */
+export async function agentCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args, strict: true,
+    options: {
+      watch: { type: 'string', multiple: true }, state: { type: 'string' }, engine: { type: 'string' }, token: { type: 'string' },
+      set: { type: 'string' }, index: { type: 'boolean', default: false }, 'quiet-ms': { type: 'string' },
+    },
+  });
+  if (Boolean(values.engine) !== Boolean(values.token)) throw new CliUsageError('--engine and --token go together', AGENT_USAGE);
+  const quietMs = values['quiet-ms'] !== undefined ? Number(values['quiet-ms']) : undefined;
+  const host = await IngestHost.start({
+    stateDir: values.state ?? defaultStateDir(),
+    ...(values.engine && values.token ? { engine: { url: values.engine, token: values.token } } : {}),
+    ...(quietMs !== undefined && Number.isFinite(quietMs) ? { watcher: { quietMs } } : {}),
+  });
+  try {
+    const defaults: SourceDefaults = {
+      setName: values.set ?? null, sessionMode: 'per_recording', sessionName: null, sensorRule: null, sensor: null, indexBags: values.index ?? false,
+    };
+    const watched = new Set(host.service.sources().filter((s) => s.kind === 'watch').map((s) => s.path));
+    for (const dir of values.watch ?? []) {
+      if (!watched.has(resolve(dir))) await host.service.addWatchFolder(dir, defaults);
+    }
+    io.stdout.write(`SceneDock agent running; engine ${host.engineUrl}; watching ${host.service.sources().filter((s) => s.kind === 'watch').map((s) => s.path).join(', ') || 'nothing'}\n`);
+    await io.untilSignal();
+    return 0;
+  } finally {
+    await host.close();
+  }
+}
