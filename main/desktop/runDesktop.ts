@@ -6,7 +6,7 @@ import { createDesktopApp, type DesktopApp } from './createDesktopApp';
 import type { DesktopServices } from './DesktopServices';
 import { electronNativeBinding } from './electronNativeBinding';
 import { SafeStorageSecretStore } from '../platform/SafeStorageSecretStore';
-import type { SecretStore } from '../../shared/ingest/SecretStore';
+import type { SecretStore } from '../services/host/SettingsStore';
 
 /** What the services need from the desktop: where to keep state, how to load SQLite, where the token lives. */
 export interface DesktopServiceContext {

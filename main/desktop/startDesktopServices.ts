@@ -1,13 +1,26 @@
-import type { DesktopServiceContext } from './runDesktop';
+import { join } from 'node:path';
+import { emitterEventSource } from '../agent/emitterEventSource';
+import { createBridgeHandlers } from '../services/host/createBridgeHandlers';
+import { IngestHost } from '../services/host/IngestHost';
 import type { DesktopServices } from './DesktopServices';
+import type { DesktopServiceContext } from './runDesktop';
 
 /**
- * The one place where the desktop app meets the ingest service: start it (with its embedded engine
- * unless a remote engine is set) under `context.userDataDir`, opening SQLite with
- * `context.nativeBinding` and keeping the engine token in `context.secretStore`, and hand back its
- * BridgeHandlers, events and media resolver. Finished when the ingest service's factory lands in
- * main/services/ingest/ (the same factory `scenedock agent` uses).
+ * The one place where the desktop app meets the ingest service: the same IngestHost the agent
+ * runs (journal, settings, and the embedded engine unless a remote one is set), its state under
+ * the app's user-data folder, SQLite loaded from the Electron build of better-sqlite3, and the
+ * engine token in the OS key store.
  */
 export async function startDesktopServices(context: DesktopServiceContext): Promise<DesktopServices> {
-  throw new Error(`the ingest service is not wired into the desktop app yet (state would live in ${context.userDataDir}); run \`scenedock agent\` meanwhile`);
+  const host = await IngestHost.start({
+    stateDir: join(context.userDataDir, 'state'),
+    secretStore: context.secretStore,
+    ...(context.nativeBinding ? { nativeBinding: context.nativeBinding } : {}),
+  });
+  return {
+    handlers: createBridgeHandlers(host),
+    events: emitterEventSource(host),
+    resolveMediaPath: (id) => host.resolveMediaPath(id),
+    close: () => host.close(),
+  };
 }
