@@ -8,6 +8,7 @@ import { FULL_SIZES, ingestBench, QUICK_SIZES } from './suites/ingestBench';
 import { metaSearchBench } from './suites/metaSearchBench';
 import { resolveSessionBench } from './suites/resolveSessionBench';
 import { splitSetBench } from './suites/splitSetBench';
+import { uiBench } from './suites/uiBench';
 import { uploadBench } from './suites/uploadBench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -20,6 +21,7 @@ const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   'resolve-session': (r) => resolveSessionBench(r),
   'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),
   indexing: (r) => indexingBench(r, quick),
+  ui: (r) => uiBench(r, { quick }),
 };
 
 const report = new BenchReport();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_STATES } from '../ingest/itemStates';
+import type { Screen } from './screens';
 import {
   itemDetailSchema, itemViewSchema, jobViewSchema, overviewSchema, previewSchema, settingsViewSchema, sourceDefaultsSchema,
   sourceViewSchema, THEMES,
@@ -20,6 +21,8 @@ export const COMMANDS = {
     request: z.object({
       states: z.array(z.enum(ITEM_STATES)).optional(),
       search: z.string().max(500).optional(),
+      /** Item kinds (shared/ingest FILE_KINDS: `ros1_bag`, `mcap`, ...); the Jobs screen lists recordings with it. */
+      kinds: z.array(z.string().min(1).max(50)).max(20).optional(),
       /** Row offset in the filtered list (the virtual list asks for the window it shows). */
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(2000).default(200),
@@ -105,6 +108,25 @@ export type BridgeApi = {
 export type BridgeHandlers = {
   [K in CommandName]: (request: z.output<Commands[K]['request']>) => Promise<CommandResponse<K>>;
 };
+
+/** Where events come from on the services' side; both transports subscribe here and forward. */
+export interface BridgeEventSource {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/**
+ * What the Electron preload adds to the bridge. Since Electron 32 a dropped `File` no longer
+ * carries its path; only the preload's `webUtils.getPathForFile` can tell it. Generic over the
+ * file type because shared/ has no DOM types.
+ */
+export interface DesktopExtras<F> {
+  pathForFile(file: F): string;
+  /** The application menu's navigation items (Ctrl+1..5); the renderer decides what a screen shows. */
+  onNavigate(handler: (screen: Screen) => void): () => void;
+}
+
+/** Channel of the menu's navigation messages (main → renderer only). */
+export const NAVIGATE_CHANNEL = 'scenedock:navigate';
 
 /** Channel names on Electron's IPC: a prefix no other code uses. */
 export const ipcChannel = (name: CommandName | EventName): string => `scenedock:${name}`;

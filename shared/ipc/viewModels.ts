@@ -118,7 +118,12 @@ export const previewSchema = z.object({
   kind: z.string().nullable(),
   name: z.string(),
   probe: z.unknown(),
-  /** Where the renderer may read the local file's bytes (range requests supported); null for folders. */
+  /**
+   * Non-null when the item is one local file whose bytes the UI may read for a preview (null for
+   * folders). The UI does not use this string as a URL: each transport maps the item id to its own
+   * media address with range support (`scenedock-media://item/<id>` in Electron, `/media/<id>` on
+   * the agent), because only the transport knows its origin and credentials.
+   */
   mediaUrl: z.string().nullable(),
 });
 export type Preview = z.infer<typeof previewSchema>;

@@ -18,7 +18,7 @@ export function createBridgeHandlers(host: IngestHost): BridgeHandlers {
   };
   return {
     getOverview: async () => service().overview(),
-    listItems: async (q) => service().listItems({ ...(q.states ? { states: q.states } : {}), ...(q.search ? { search: q.search } : {}), offset: q.offset, limit: q.limit }),
+    listItems: async (q) => service().listItems({ ...(q.states ? { states: q.states } : {}), ...(q.search ? { search: q.search } : {}), ...(q.kinds ? { kinds: q.kinds } : {}), offset: q.offset, limit: q.limit }),
     getItem: async ({ id }) => (known(id), service().item(id)),
     retryItem: async ({ id }) => (known(id), service().retryItem(id)),
     pauseItem: async ({ id }) => (known(id), service().pauseItem(id)),

@@ -8,6 +8,8 @@ export interface ItemQuery {
   states?: readonly ItemState[];
   /** Case-insensitive substring of the file name. */
   search?: string;
+  /** Item kinds (`ros1_bag`, `mcap`, ...): the Jobs screen lists recordings with it. */
+  kinds?: readonly string[];
   /** Keyset paging: items with a larger id. */
   afterId?: number;
   limit?: number;
@@ -66,7 +68,7 @@ export class JournalReader {
   }
 
   /** Rows `offset`..`offset+limit` of the filtered list in id order (the UI's virtual list asks for its window). */
-  public listWindow(query: Pick<ItemQuery, 'states' | 'search'>, offset: number, limit: number): JournalItem[] {
+  public listWindow(query: Pick<ItemQuery, 'states' | 'search' | 'kinds'>, offset: number, limit: number): JournalItem[] {
     const filter = itemFilter(query);
     const sql = `SELECT * FROM items${whereClause(filter.where)} ORDER BY id LIMIT ? OFFSET ?`;
     return (this.#db.prepare(sql).all(...filter.params, limit, offset) as ItemRow[]).map(itemFromRow);
@@ -120,12 +122,16 @@ export class JournalReader {
   }
 }
 
-function itemFilter(query: Pick<ItemQuery, 'states' | 'search'>): { where: string[]; params: unknown[] } {
+function itemFilter(query: Pick<ItemQuery, 'states' | 'search' | 'kinds'>): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.states?.length) {
     where.push('state IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(query.states));
+  }
+  if (query.kinds?.length) {
+    where.push('kind IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.kinds));
   }
   if (query.search) {
     where.push("name LIKE ? ESCAPE '\\'");

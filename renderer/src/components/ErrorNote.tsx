@@ -1,0 +1,4 @@
+export function ErrorNote({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return <p className="error-note" role="alert">{message}</p>;
+}
