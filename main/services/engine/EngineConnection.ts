@@ -39,12 +39,15 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   #online = true;
   #probing: Promise<void> | undefined;
   #stopped = false;
+  #heartbeat: NodeJS.Timeout | undefined;
   readonly #probeTimeoutMs: number;
+  readonly #heartbeatMs: number;
 
-  public constructor(target: EngineTarget, options: { probeTimeoutMs?: number; assetManagerUrl?: string } = {}) {
+  public constructor(target: EngineTarget, options: { probeTimeoutMs?: number; heartbeatMs?: number; assetManagerUrl?: string } = {}) {
     super();
     this.target = target;
     this.#probeTimeoutMs = options.probeTimeoutMs ?? 5000;
+    this.#heartbeatMs = options.heartbeatMs ?? 5000;
     this.client = new SceneEngineClient({
       sceneEngineUrl: target.url, authToken: target.token, timeoutMs: 120_000,
       ...(options.assetManagerUrl ? { assetManagerUrl: options.assetManagerUrl } : {}),
@@ -103,8 +106,25 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     }
   }
 
+  /**
+   * Asks the engine every few seconds while it is online, so that an idle queue shows an engine
+   * that went away (no request would notice) and is ready to wait for it before the next file.
+   */
+  public startHeartbeat(): void {
+    if (this.#heartbeat || this.#stopped) return;
+    this.#heartbeat = setInterval(() => {
+      if (this.#probing) return;
+      void this.check().then((ok) => {
+        if (!ok) this.#startProbing();
+      });
+    }, this.#heartbeatMs);
+    this.#heartbeat.unref();
+  }
+
   public stop(): void {
     this.#stopped = true;
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
   }
 
   #set(online: boolean): void {

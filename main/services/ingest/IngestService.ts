@@ -73,6 +73,7 @@ export class IngestService extends EventEmitter<IngestServiceEvents> {
 
   public async start(): Promise<void> {
     await this.engine.check();
+    this.engine.startHeartbeat();
     await this.#watchers.start(this.journal.reader.sources().filter((s) => s.kind === 'watch'));
     this.#pipeline.start();
     this.#ticker = setInterval(() => this.#pushProgress(), this.#progressMs);
