@@ -46,7 +46,13 @@ export const annotationsApi = {
 
   removeSources: (http: SceneBoxHttp, sources: readonly AnnotationSourceFilter[], mediaType: AnnotationMediaType, assetFilters?: SearchQueryInput): Promise<string> =>
     job(http, `${A}/remove_sources/`, {
-      annotation_sources: sources.map((s) => ({ provider: s.provider, version: s.version ?? null, annotation_type: s.annotationType ?? null, annotation_group: s.annotationGroup ?? null })),
+      // A key left out matches any value; a null matches documents without one (as `getAnnotationSources` reports them).
+      annotation_sources: sources.map((s) => ({
+        provider: s.provider,
+        ...(s.version !== undefined ? { version: s.version } : {}),
+        ...(s.annotationType !== undefined ? { annotation_type: s.annotationType } : {}),
+        ...(s.annotationGroup !== undefined ? { annotation_group: s.annotationGroup } : {}),
+      })),
       asset_type: mediaType,
       asset_filters: assetFilters ?? null,
     }),
