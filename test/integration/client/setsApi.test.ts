@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, SceneEngineClient, SetLockTimeoutError, SetsError, type AssetManagerClient } from '../../../client/index';
 import { splitSizes } from '../../../engine/sets/splitSizes';
-import { connectClient } from '../../helpers/connectClient';
 import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
 import { unzip } from '../../helpers/unzip';
 
