@@ -50,3 +50,4 @@ export type { WireAnnotationSource } from './annotations/annotationWire';
 export type { DownloadedAnnotation } from './annotations/downloadAnnotations';
 export type { CocoImportOptions, CocoImportResult } from './annotations/addCocoAnnotationsFromFolder';
 export type { CocoEntityCounts } from './annotations/cocoToAnnotations';
+export { BatchRefusedError } from './errors/BatchRefusedError';

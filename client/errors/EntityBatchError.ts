@@ -1,12 +1,4 @@
-/** Entities refused on the client's side before any was sent: nothing of the batch was stored. */
-export class EntityBatchError extends Error {
-  /** One line per bad entity, naming it by index (and entity_id or name). */
-  public readonly problems: readonly string[];
+import { BatchRefusedError } from './BatchRefusedError';
 
-  public constructor(problems: readonly string[]) {
-    const listed = problems.slice(0, 20).join('; ');
-    super(`nothing of the batch was sent: ${listed}${problems.length > 20 ? `; and ${problems.length - 20} more` : ''}`);
-    this.name = 'EntityBatchError';
-    this.problems = problems;
-  }
-}
+/** Entities refused before any chunk was sent (bad shape or time, unknown session, too long a span). */
+export class EntityBatchError extends BatchRefusedError {}

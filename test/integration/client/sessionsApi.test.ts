@@ -108,6 +108,21 @@ describe('entities, resolution and reads', () => {
     expect((await se.entitySummary(uid, ['buffered'])).buffered?.count).toBe(0);
     await se.flushEntitiesBuffer();
     expect((await se.entitySummary(uid, ['buffered'])).buffered?.count).toBe(2);
+    // Past 1000 waiting entities the buffer sends itself.
+    const many = Array.from({ length: 1001 }, (_v, i) => i);
+    await se.addScalarMeasurements('self_flushed', many, many.map((i) => pyIso(i / 100)), uid, { buffered: true });
+    expect((await se.entitySummary(uid, ['self_flushed'])).self_flushed?.count).toBe(1001);
+  });
+
+  it('resolves the touched session by itself for urgent entities', async () => {
+    const urgentUid = await se.addSession({ name: 'urgent', resolution: 1 });
+    await se.addScalarMeasurements('rpm', [1, 3], [pyIso(0), pyIso(2)], urgentUid, { urgent: true });
+    let rpm: unknown[] | undefined;
+    for (let i = 0; i < 200 && rpm === undefined; i++) {
+      rpm = await se.getFieldData(urgentUid, ['rpm']).then((d) => d.rpm, () => undefined);
+      if (rpm === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(rpm).toEqual([1, 2, 3]);
   });
 
   it('refuses a whole batch naming the bad entity: a malformed time, or a span past MAX_SESSION_LENGTH × resolution', async () => {
