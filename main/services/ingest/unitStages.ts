@@ -10,6 +10,7 @@ import type { Journal } from '../journal/openJournal';
 import type { BandwidthLimiter } from '../upload/BandwidthLimiter';
 import { assetMetadata, mediaEntity, type StoredFile } from './assetMetadata';
 import { classifyUnit } from './classifyUnit';
+import { importUnit } from './importUnit';
 import { assertUnchanged, FileGoneError, hashUnit } from './hashUnit';
 import { planUnit, type UnitPlan } from './planUnit';
 import type { UnitProbe } from './UnitProbe';
@@ -109,7 +110,11 @@ export async function register(ctx: StageContext, item: JournalItem, source: Sou
   await ctx.engine.whenOnline(signal);
   const kind = kindOf(item);
   const plan = storedPlan(item, kind, source);
-  if (!plan.assetType) throw new PermanentFailure(`${kind} files are imported, not registered, and this engine client has no ${kind} import yet`);
+  if (!plan.assetType) {
+    const imported = await importUnit({ client: ctx.engine.client, targets: ctx.targets, path: item.path, probe: item.probe, plan, source }, kind, (m) => new PermanentFailure(m));
+    ctx.journal.writer.transition(item.id, 'registered', { setId: imported.setId ?? null, sessionUid: imported.sessionUid ?? null, reason: imported.note });
+    return;
+  }
   const setId = plan.setName ? await ctx.targets.setId(plan.setName, plan.assetType) : undefined;
   let sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
   const files: StoredFile[] = ctx.journal.reader.files(item.id).map((f) => ({ relPath: f.relPath, uri: f.objectUri ?? '', size: f.size, sha256: f.sha256 ?? '' }));

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../helpers/fixturesDir';
 import { pyFormUpload, pyRequest } from '../../helpers/pythonStyleRequest';
 import { startSetsClient, type SetsClient } from '../../helpers/setsClient';
+import { unzip } from '../../helpers/unzip';
 
 // zip_set_and_download as the Python client does it: POST zip_all_assets/ → wait for the job →
 // GET /am/v1/assets/<zip_id>?return_url=True&asset_type=zipfiles → a plain GET of the URL. The
@@ -39,30 +39,6 @@ function realPhotos(): string[] {
   if (!dir) return [];
   const folder = join(dir, 'images', 'exifr');
   return readdirSync(folder).filter((f) => /\.(jpg|png|tif)$/i.test(f)).map((f) => join(folder, f));
-}
-
-/** Every entry of a zip, by name, read with yauzl (which itself refuses unsafe names). */
-async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<ZipFile>((resolve, reject) => fromBuffer(bytes, { lazyEntries: true, strictFileNames: true }, (err, z) => (err ? reject(err) : resolve(z))));
-  const out = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', resolve);
-    zip.on('entry', (entry: Entry) => {
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
-  return out;
 }
 
 async function zipAndDownload(id: string, params: Record<string, boolean> = { force_recreate: false }): Promise<{ jobNotes: string[]; zipId: string; bytes: Buffer }> {
