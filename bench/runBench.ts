@@ -3,6 +3,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
+import { cocoImportBench } from './suites/cocoImportBench';
 import { indexingBench } from './suites/indexingBench';
 import { FULL_SIZES, ingestBench, QUICK_SIZES } from './suites/ingestBench';
 import { metaSearchBench } from './suites/metaSearchBench';
@@ -19,6 +20,7 @@ const suites: Record<string, (report: BenchReport) => Promise<void>> = {
   ingest: (r) => ingestBench(r, quick ? QUICK_SIZES : FULL_SIZES),
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
   'resolve-session': (r) => resolveSessionBench(r),
+  'coco-import': (r) => cocoImportBench(r, quick ? 1_000 : 5_000, 10),
   'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),
   indexing: (r) => indexingBench(r, quick),
   ui: (r) => uiBench(r, { quick }),
