@@ -7,7 +7,7 @@ import { ProbeError } from '../ProbeError';
 export function toProbeError(path: string, error: unknown, step?: string): ProbeError {
   if (error instanceof ProbeError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ProbeError(path, step ? `${step}: ${message}` : message);
+  return new ProbeError(path, step ? `${step}: ${message}` : message, { cause: error });
 }
 
 /** Runs one step of a probe, turning any failure into a ProbeError that says which step it was. */
