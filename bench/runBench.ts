@@ -4,14 +4,18 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './lib/BenchReport';
 import { indexingBench } from './suites/indexingBench';
+import { FULL_SIZES, ingestBench, QUICK_SIZES } from './suites/ingestBench';
 import { metaSearchBench } from './suites/metaSearchBench';
 import { resolveSessionBench } from './suites/resolveSessionBench';
 import { splitSetBench } from './suites/splitSetBench';
+import { uploadBench } from './suites/uploadBench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick ?? false;
 
 const suites: Record<string, (report: BenchReport) => Promise<void>> = {
+  upload: (r) => uploadBench(r, (quick ? 256 : 1024) * 1024 * 1024),
+  ingest: (r) => ingestBench(r, quick ? QUICK_SIZES : FULL_SIZES),
   'meta-search': (r) => metaSearchBench(r, quick ? [100_000] : [100_000, 1_000_000]),
   'resolve-session': (r) => resolveSessionBench(r),
   'split-set': (r) => splitSetBench(r, quick ? 100_000 : 1_000_000),

@@ -11,7 +11,8 @@ Runs SceneDock headless until stopped: watches folders, uploads what lands in th
 any crash. Without --engine it runs the embedded engine, its data under the state folder.
   --watch DIR   a folder to watch (repeatable; remembered in the journal)
   --set NAME    set for files of the folders given here (NAME_<asset type>)
-  --index       index bags and recordings of the folders given here after upload`;
+  --index       index bags and recordings of the folders given here after upload
+  --paused      start with the queue paused (files are still found and journaled)`;
 
 /** `scenedock agent`: the services without a window; the same journal the desktop app keeps. */
 export async function agentCommand(args: string[], io: CliIo): Promise<number> {
@@ -20,6 +21,7 @@ export async function agentCommand(args: string[], io: CliIo): Promise<number> {
     options: {
       watch: { type: 'string', multiple: true }, state: { type: 'string' }, engine: { type: 'string' }, token: { type: 'string' },
       set: { type: 'string' }, index: { type: 'boolean', default: false }, 'quiet-ms': { type: 'string' },
+      paused: { type: 'boolean', default: false },
     },
   });
   if (Boolean(values.engine) !== Boolean(values.token)) throw new CliUsageError('--engine and --token go together', AGENT_USAGE);
@@ -37,6 +39,7 @@ export async function agentCommand(args: string[], io: CliIo): Promise<number> {
     for (const dir of values.watch ?? []) {
       if (!watched.has(resolve(dir))) await host.service.addWatchFolder(dir, defaults);
     }
+    if (values.paused) host.service.pauseAll();
     io.stdout.write(`SceneDock agent running; engine ${host.engineUrl}; watching ${host.service.sources().filter((s) => s.kind === 'watch').map((s) => s.path).join(', ') || 'nothing'}\n`);
     await io.untilSignal();
     return 0;

@@ -91,10 +91,25 @@ describe('probeVideo on generated files', () => {
   const ffmpeg = (...args: string[]): void => {
     execFileSync(ffmpegPath(), ['-v', 'error', '-y', ...args]);
   };
-  /** What ffmpeg itself calls the clockwise rotation of a file (its legacy `rotate` tag). */
+  /**
+   * What ffmpeg itself calls the clockwise rotation of a file: its display matrix, which it prints
+   * counter-clockwise (every version), or the legacy `rotate` tag (ffmpeg 5 and older only).
+   */
   const ffmpegRotate = (file: string): number => {
     const { stderr } = spawnSync(ffmpegPath(), ['-hide_banner', '-i', file], { encoding: 'utf8' });
+    const matrix = /displaymatrix: rotation of (-?[\d.]+) degrees/.exec(stderr)?.[1];
+    if (matrix !== undefined) return (((-Math.round(Number(matrix))) % 360) + 360) % 360;
     return Number(/rotate\s*:\s*(-?\d+)/.exec(stderr)?.[1] ?? 0);
+  };
+  /**
+   * Tags a copy of `source` with a clockwise display rotation. ffmpeg 6 and newer take
+   * `-display_rotation` (counter-clockwise) and ignore a `rotate` tag; ffmpeg 5 and older know only
+   * the tag, which a stream copy writes into the track's display matrix.
+   */
+  const writeRotated = (source: string, clockwise: number, file: string): void => {
+    const tail = ['-c', 'copy', '-metadata', 'creation_time=2021-08-24T21:15:15Z', file];
+    const modern = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-display_rotation:v:0', String(-clockwise), '-i', source, ...tail]);
+    if (modern.status !== 0) ffmpeg('-i', source, '-metadata:s:v:0', `rotate=${clockwise}`, ...tail);
   };
 
   beforeAll(() => {
@@ -104,8 +119,9 @@ describe('probeVideo on generated files', () => {
   for (const rotate of [90, 180, 270]) {
     it(`reads the display rotation of a file tagged rotate=${rotate} as ffmpeg does`, async () => {
       const file = join(dir, `rotated-${rotate}.mp4`);
-      // Stream copy is what makes this ffmpeg write the tag into the track's display matrix.
-      ffmpeg('-i', join(dir, 'plain.mp4'), '-c', 'copy', '-metadata:s:v:0', `rotate=${rotate}`, '-metadata', 'creation_time=2021-08-24T21:15:15Z', file);
+      writeRotated(join(dir, 'plain.mp4'), rotate, file);
+      // ffmpeg 5.1 turns the legacy tag the other way round from 4.x and 6+: the truth is what the
+      // same ffmpeg reads back from the display matrix, never zero.
       const expected = ffmpegRotate(file);
       expect(expected).not.toBe(0);
       const probe = await probeVideo(file);
