@@ -5,11 +5,16 @@ import { fuzzWorkerMessageSchema, type FuzzJob, type FuzzOutcomeReply } from './
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const WORKER = join(here, 'fuzzWorker.ts');
+const WORKER = join(here, 'fuzzWorkerProcess.ts');
 /** Loading the probes through tsx takes a moment; a worker that never gets ready is broken, not slow. */
 const START_LIMIT_MS = 60_000;
 
-export type FuzzResult = Pick<FuzzOutcomeReply, 'kind' | 'detail' | 'ms'>;
+/** A worker's answer, or the parent's verdict when none came: `hang` past the limit, `crash` when the process died. */
+export interface FuzzResult {
+  kind: FuzzOutcomeReply['kind'] | 'hang';
+  detail: string;
+  ms: number;
+}
 
 /**
  * The parent's handle on one fuzz worker process. Each mutant gets `limitMs`: past it, or if the
@@ -43,14 +48,14 @@ export class FuzzWorker {
       const onMessage = (raw: unknown): void => {
         const message = fuzzWorkerMessageSchema.parse(raw);
         if (message.type === 'fatal') fatal = message.detail;
-        else if (message.type === 'outcome' && message.id === job.id) finish(message, false);
+        else if (message.type === 'outcome' && message.id === job.id) finish({ kind: message.kind, detail: message.detail, ms: message.ms }, false);
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
         const why = fatal || `the worker process exited (code ${code}, signal ${signal})`;
-        finish({ kind: 'failure', detail: `crash: ${why}`, ms: Date.now() - started }, true);
+        finish({ kind: 'crash', detail: `the worker died: ${why}`, ms: Date.now() - started }, true);
       };
       const timer = setTimeout(() => {
-        finish({ kind: 'failure', detail: `hang: no answer within ${limitMs} ms (worker killed)`, ms: limitMs }, true);
+        finish({ kind: 'hang', detail: `no answer within ${limitMs} ms (worker killed)`, ms: limitMs }, true);
       }, limitMs);
       child.on('message', onMessage);
       child.on('exit', onExit);

@@ -1,6 +1,11 @@
 import { ProbeError } from '../../main/services/probe/ProbeError';
 
-export type OutcomeKind = 'accepted' | 'rejected' | 'failure';
+/**
+ * `crash`: anything but a clean result or a ProbeError (another exception, a bug-type cause, a
+ * result the schema refuses); `unreadable`: a ProbeError that does not name the file or whose
+ * reason tells the user nothing. The worker's parent adds `hang` and process-level crashes.
+ */
+export type OutcomeKind = 'accepted' | 'rejected' | 'crash' | 'unreadable';
 
 export interface Outcome {
   kind: OutcomeKind;
@@ -25,8 +30,7 @@ const NODE_ARGUMENT_CODES = /^ERR_(INVALID_ARG|OUT_OF_RANGE|BUFFER_OUT_OF_BOUNDS
 
 /**
  * A probe's answer to one mutant: a result its schema accepts; a ProbeError naming `unitPath`
- * with a readable reason; or a failure (anything else, including a reason that leaks an engine
- * message or a bug-type cause).
+ * with a readable reason; or a failure (a crash, or an unreadable rejection).
  */
 export function classifyOutcome(unitPath: string, settled: { value: unknown } | { error: unknown }, validate: (value: unknown) => unknown): Outcome {
   if ('value' in settled) {
@@ -34,24 +38,35 @@ export function classifyOutcome(unitPath: string, settled: { value: unknown } | 
       validate(settled.value);
       return { kind: 'accepted', detail: '' };
     } catch (error) {
-      return { kind: 'failure', detail: `resolved with a result its schema refuses: ${describe(error)}` };
+      return { kind: 'crash', detail: `resolved with a result its schema refuses: ${describe(error)}` };
     }
   }
   const { error } = settled;
-  if (!(error instanceof ProbeError)) return { kind: 'failure', detail: `threw ${describe(error)} instead of a ProbeError` };
+  if (!(error instanceof ProbeError)) return { kind: 'crash', detail: `threw ${describe(error)} instead of a ProbeError` };
   const reason = error.reason.trim();
-  if (!error.message.includes(unitPath)) return { kind: 'failure', detail: `ProbeError does not name ${unitPath}: ${error.message}` };
-  if (reason === '' || reason === 'undefined' || reason.includes('[object Object]')) return { kind: 'failure', detail: `unreadable reason ${JSON.stringify(error.reason)}` };
+  if (!error.message.includes(unitPath)) return { kind: 'unreadable', detail: `ProbeError does not name ${unitPath}: ${error.message}` };
+  if (reason === '' || reason === 'undefined' || reason.includes('[object Object]')) return { kind: 'unreadable', detail: `unreadable reason ${JSON.stringify(error.reason)}` };
   const leaked = ENGINE_MESSAGES.find((pattern) => pattern.test(reason));
-  if (leaked) return { kind: 'failure', detail: `reason is a JavaScript engine message: ${reason}` };
+  if (leaked) return { kind: 'unreadable', detail: `reason is a JavaScript engine message: ${reason}` };
   const bug = causes(error).find(isBug);
-  if (bug) return { kind: 'failure', detail: `caused by ${describe(bug)}` };
+  if (bug) return { kind: 'crash', detail: `caused by ${describe(bug)}` };
   return { kind: 'rejected', detail: reason };
+}
+
+/**
+ * A library reading damaged bytes may run past a buffer's end (its validation gap, not ours):
+ * such a RangeError thrown inside node_modules is the expected failure, once the probe put it in
+ * words. The same error thrown from SceneDock's own parsers is a bug.
+ */
+function isLibraryBoundsError(cause: Error): boolean {
+  const frame = cause.stack?.split('\n').find((line) => line.trim().startsWith('at ') && !line.includes('(<anonymous>)') && !line.includes('node:internal')) ?? '';
+  return cause instanceof RangeError && frame.includes('node_modules') && !frame.includes('/main/services/') && !frame.includes('/shared/');
 }
 
 function isBug(cause: unknown): boolean {
   if (cause instanceof ReferenceError) return true;
   if (!(cause instanceof Error)) return false;
+  if (isLibraryBoundsError(cause)) return false;
   const code = (cause as NodeJS.ErrnoException).code;
   return (typeof code === 'string' && NODE_ARGUMENT_CODES.test(code)) || ENGINE_MESSAGES.some((pattern) => pattern.test(cause.message));
 }

@@ -13,7 +13,7 @@ export type FuzzJob = z.infer<typeof fuzzJobSchema>;
 const outcomeReply = z.object({
   type: z.literal('outcome'),
   id: z.number().int(),
-  kind: z.enum(['accepted', 'rejected', 'failure']),
+  kind: z.enum(['accepted', 'rejected', 'crash', 'unreadable']),
   detail: z.string(),
   ms: z.number(),
 });

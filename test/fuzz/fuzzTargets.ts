@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { generatedCsvFiles, generatedEgoPoseFiles } from './generatedInputs';
+import { generatedCsvFiles, generatedEgoPoseFiles, writeGeneratedRos1Bags } from './generatedInputs';
 
 /** Every parser the fuzz run covers, one row of its table each. */
 export const FUZZ_TARGET_NAMES = [
@@ -22,6 +22,11 @@ export interface FuzzTarget {
   name: FuzzTargetName;
   /** What the probe reads, in words, for the table. */
   parser: string;
+  /**
+   * Why this parser may accept every mutant (any text is a CSV): otherwise a run with no rejection
+   * at all means the mutants never reached the parser, and fails.
+   */
+  lenient?: string;
   /** Originals found among the real fixtures (empty without them) plus generated ones. */
   inputs(fixtures: string | undefined, generatedDir: string): Promise<FuzzInput[]>;
 }
@@ -41,7 +46,15 @@ async function bagFolders(fixtures: string | undefined): Promise<string[]> {
 export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   { name: 'pcd', parser: 'probeLidar (parsePcd: ascii, binary, binary_compressed)', inputs: byExtension(/\.pcd$/i) },
   { name: 'kitti_bin', parser: 'probeLidar (parseKittiBin: KITTI and nuScenes .bin)', inputs: byExtension(/\.bin$/i) },
-  { name: 'ros1', parser: 'probeRos1Bag (full and index depth)', inputs: byExtension(/\.bag$/i) },
+  {
+    name: 'ros1',
+    parser: 'probeRos1Bag (full and index depth)',
+    inputs: async (fixtures, generatedDir) => {
+      const real = await byExtension(/\.bag$/i)(fixtures);
+      const made = await writeGeneratedRos1Bags(generatedDir);
+      return [...real, ...made.map((file) => ({ label: `generated/${basename(file)}`, file }))];
+    },
+  },
   {
     name: 'ros2_db3',
     parser: 'probeRos2Bag on a folder with one damaged .db3',
@@ -62,6 +75,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   {
     name: 'csv',
     parser: 'probeCsv (delimiter, quoting, time columns)',
+    lenient: 'any text is a CSV: only NUL bytes or an empty file are refused, which few mutants make',
     inputs: async (_fixtures, generatedDir) => writeGenerated(generatedDir, generatedCsvFiles()),
   },
   {

@@ -33,7 +33,13 @@ describe(`parser fuzz: ${settings.count} mutants per parser, seed ${settings.bas
   afterAll(async () => {
     worker.stop();
     if (table.length > 0) {
-      console.log(`Parser fuzz, seed ${settings.baseSeed}, limit ${settings.limitMs} ms per mutant, worker restarts ${worker.restarts}:\n${formatFuzzTable(table)}`);
+      const reasons = table.map((row) => `  ${row.target}: ${row.sampleReasons.slice(0, 2).map((r) => JSON.stringify(r.slice(0, 160))).join('; ') || '(none)'}`);
+      console.log([
+        `Parser fuzz, seed ${settings.baseSeed}, limit ${settings.limitMs} ms per mutant, worker restarts ${worker.restarts}:`,
+        formatFuzzTable(table),
+        'Sample rejection reasons (what the user reads):',
+        ...reasons,
+      ].join('\n'));
     }
     // Mutants that failed stay on disk for reproduction; the rest of the scratch folder goes.
     if (table.every((row) => row.failures.length === 0)) await rm(scratch, { recursive: true, force: true });
@@ -54,11 +60,13 @@ describe(`parser fuzz: ${settings.count} mutants per parser, seed ${settings.bas
       });
       table.push(stats);
       const report = stats.failures.map((f) =>
-        `${f.target} #${f.index} (seed ${f.seed}, base seed ${settings.baseSeed}) on ${f.input}: ${f.mutation}\n  -> ${f.detail}\n  mutant kept in ${f.keptAt}`);
+        `${f.kind}: ${f.target} #${f.index} (seed ${f.seed}, base seed ${settings.baseSeed}) on ${f.input}: ${f.mutation}\n  -> ${f.detail}\n  mutant kept in ${f.keptAt}`);
       expect(report, report.join('\n')).toEqual([]);
       expect(stats.mutants).toBe(settings.count);
+      if (settings.count < inputs.length) console.log(`${target.name}: only ${settings.count} of ${inputs.length} originals mutated (SCENEDOCK_FUZZ_COUNT is below the number of originals)`);
       // A run where nothing was ever rejected would mean the mutants never reached the parser.
-      expect(stats.rejected, `no ${target.name} mutant was rejected`).toBeGreaterThan(0);
+      if (!target.lenient) expect(stats.rejected, `no ${target.name} mutant was rejected`).toBeGreaterThan(0);
+      expect(stats.accepted + stats.rejected).toBe(settings.count);
     });
   }
 });

@@ -5,8 +5,11 @@ import type { FuzzWorker } from './FuzzWorker';
 import { mutateBytes } from './mutateBytes';
 import { SeededRandom } from './SeededRandom';
 
+export type FailureKind = 'crash' | 'hang' | 'unreadable';
+
 export interface FuzzFailure {
   target: FuzzTargetName;
+  kind: FailureKind;
   input: string;
   index: number;
   /** The mutant's own seed: SeededRandom.derive(baseSeed, target, index). */
@@ -19,6 +22,8 @@ export interface FuzzFailure {
 
 export interface FuzzStats {
   target: FuzzTargetName;
+  /** Originals the mutants were made from. */
+  inputs: number;
   mutants: number;
   accepted: number;
   rejected: number;
@@ -45,7 +50,7 @@ export interface FuzzRunOptions {
  */
 export async function runFuzzTarget(options: FuzzRunOptions): Promise<FuzzStats> {
   const { target, inputs, count, baseSeed, limitMs, scratchDir, worker } = options;
-  const stats: FuzzStats = { target, mutants: 0, accepted: 0, rejected: 0, failures: [], maxMs: 0, sampleReasons: [] };
+  const stats: FuzzStats = { target, inputs: inputs.length, mutants: 0, accepted: 0, rejected: 0, failures: [], maxMs: 0, sampleReasons: [] };
   const originals = new Map<string, Uint8Array>();
   for (let index = 0; index < count; index++) {
     const input = inputs[index % inputs.length];
@@ -59,8 +64,8 @@ export async function runFuzzTarget(options: FuzzRunOptions): Promise<FuzzStats>
     const result = await worker.run({ id: index, target, path: unitPath, depth: index % 2 === 0 ? 'full' : 'index' }, limitMs);
     stats.mutants++;
     stats.maxMs = Math.max(stats.maxMs, result.ms);
-    if (result.kind === 'failure') {
-      stats.failures.push({ target, input: input.label, index, seed, mutation: mutant.mutation, detail: result.detail, keptAt: home });
+    if (result.kind !== 'accepted' && result.kind !== 'rejected') {
+      stats.failures.push({ target, kind: result.kind, input: input.label, index, seed, mutation: mutant.mutation, detail: result.detail, keptAt: home });
       continue;
     }
     if (result.kind === 'accepted') stats.accepted++;

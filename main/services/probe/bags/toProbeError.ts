@@ -6,8 +6,8 @@ import { ProbeError } from '../ProbeError';
  */
 export function toProbeError(path: string, error: unknown, step?: string): ProbeError {
   if (error instanceof ProbeError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ProbeError(path, step ? `${step}: ${message}` : message, { cause: error });
+  const reason = ProbeError.reasonOf(error);
+  return new ProbeError(path, step ? `${step}: ${reason}` : reason, { cause: error });
 }
 
 /** Runs one step of a probe, turning any failure into a ProbeError that says which step it was. */
