@@ -54,19 +54,20 @@ export function classifyOutcome(unitPath: string, settled: { value: unknown } | 
 }
 
 /**
- * A library reading damaged bytes may run past a buffer's end (its validation gap, not ours):
- * such a RangeError thrown inside node_modules is the expected failure, once the probe put it in
- * words. The same error thrown from SceneDock's own parsers is a bug.
+ * A library reading damaged bytes may run past a buffer's end or miss a field (its validation
+ * gap, not ours): such a RangeError or TypeError thrown inside node_modules is the expected
+ * failure, once the probe put it in words (the reason is checked apart). The same error thrown
+ * from SceneDock's own parsers is a bug.
  */
-function isLibraryBoundsError(cause: Error): boolean {
+function isLibraryError(cause: Error): boolean {
   const frame = cause.stack?.split('\n').find((line) => line.trim().startsWith('at ') && !line.includes('(<anonymous>)') && !line.includes('node:internal')) ?? '';
-  return cause instanceof RangeError && frame.includes('node_modules') && !frame.includes('/main/services/') && !frame.includes('/shared/');
+  return (cause instanceof RangeError || cause instanceof TypeError) && frame.includes('node_modules') && !frame.includes('/main/services/') && !frame.includes('/shared/');
 }
 
 function isBug(cause: unknown): boolean {
   if (cause instanceof ReferenceError) return true;
   if (!(cause instanceof Error)) return false;
-  if (isLibraryBoundsError(cause)) return false;
+  if (isLibraryError(cause)) return false;
   const code = (cause as NodeJS.ErrnoException).code;
   return (typeof code === 'string' && NODE_ARGUMENT_CODES.test(code)) || ENGINE_MESSAGES.some((pattern) => pattern.test(cause.message));
 }

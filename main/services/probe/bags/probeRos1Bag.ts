@@ -31,7 +31,8 @@ export async function probeRos1Bag(path: string, options: ProbeOptions = {}): Pr
     if (!layout.ok) throw new ProbeError(path, layout.reason);
     const decompressors = await loadDecompressors();
     const bag = new Bag(file.asRosbagFilelike(), { parse: false, decompress: decompressors.ros1 });
-    await probeStep(path, 'reading the bag index', () => bag.open());
+    // Bag.open reads index records with @foxglove/rosbag, which trusts their header fields.
+    await probeStep(path, 'reading the bag index', () => bag.open(), true);
     if (bag.connections.size !== layout.layout.connectionCount || bag.chunkInfos.length !== layout.layout.chunkCount) {
       throw new ProbeError(path, `the bag header promises ${layout.layout.connectionCount} connections and ${layout.layout.chunkCount} chunks, the index holds ${bag.connections.size} and ${bag.chunkInfos.length}`);
     }

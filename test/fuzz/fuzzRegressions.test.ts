@@ -1,0 +1,46 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES_MISSING, fixturesDir } from '../helpers/fixturesDir';
+import { useTempDir } from '../helpers/useTempDir';
+import { classifyOutcome } from './classifyOutcome';
+import { FUZZ_PROBES } from './fuzzProbes';
+import type { FuzzTargetName } from './fuzzTargets';
+import { mutateBytes } from './mutateBytes';
+import { SeededRandom } from './SeededRandom';
+
+// Mutants the long fuzz run (seed 6089996) found, rebuilt from their seeds: each once made a
+// probe answer with a JavaScript engine message instead of a reason ("Offset is outside the
+// bounds of the DataView", "Cannot read properties of undefined (reading 'buffer')") from a
+// third-party reader. They must now be rejected with a readable reason naming the file.
+
+const fixtures = fixturesDir();
+
+const FOUND: { target: FuzzTargetName; input: string; seed: number; mutation: string }[] = [
+  { target: 'ros1', input: 'ros1/webviz/bag-with-empty-message-definition.bag', seed: SeededRandom.derive(6089996, 'ros1', 113), mutation: '' },
+  { target: 'ros1', input: 'ros1/rosbag2_bag_v2/test_bag.bag', seed: SeededRandom.derive(6089996, 'ros1', 832), mutation: '' },
+  { target: 'exif_image', input: 'coco/datumaro/coco_instances/images/train/a.jpg', seed: 3454797716, mutation: 'truncate at 163 of 631' },
+  { target: 'exif_image', input: 'images/exifr/orientation/f6t.jpg', seed: 2212543942, mutation: 'truncate at 133 of 434' },
+  { target: 'exif_image', input: 'images/exifr/orientation/f6t.jpg', seed: 2758032362, mutation: 'truncate at 3 of 434' },
+];
+
+describe.skipIf(!fixtures)(`fuzz findings stay fixed${fixtures ? '' : ` (${FIXTURES_MISSING})`}`, () => {
+  const temp = useTempDir('scenedock-fuzz-regression-');
+
+  it.each(FOUND)('$target on $input (seed $seed) is rejected with a readable reason', async ({ target, input, seed, mutation }) => {
+    const original = new Uint8Array(await readFile(join(fixtures ?? '', input)));
+    const mutant = mutateBytes(original, new SeededRandom(seed));
+    if (mutation) expect(mutant.mutation).toBe(mutation);
+    const dir = join(temp(), String(seed));
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, basename(input));
+    await writeFile(path, mutant.bytes);
+    const probe = FUZZ_PROBES[target];
+    for (const depth of ['full', 'index'] as const) {
+      const settled = await probe.run(path, depth).then((value) => ({ value }), (error: unknown) => ({ error }));
+      const outcome = classifyOutcome(path, settled, (value) => probe.schema.parse(value));
+      expect(outcome.kind, outcome.detail).toBe('rejected');
+      expect(outcome.detail).toMatch(/damaged/);
+    }
+  });
+});
