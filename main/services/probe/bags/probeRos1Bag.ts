@@ -53,7 +53,8 @@ export async function probeRos1Bag(path: string, options: ProbeOptions = {}): Pr
           range.add(rosTimeToNanos(info.startTime));
           range.add(rosTimeToNanos(info.endTime));
         }
-      });
+        // Chunks are read with @foxglove/rosbag as well, which trusts the records' header fields.
+      }, true);
     }
     const topics = groupTopics(bag.connections, countsByConnection);
     return {
