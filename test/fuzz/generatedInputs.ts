@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { writeRos1Bag, type Ros1TestMessage } from '../helpers/writeRos1Bag';
+import { ros1TopicMixMessages, ROS1_TOPIC_MIX } from '../helpers/ros1TopicMix';
+import { writeRos1Bag } from '../helpers/writeRos1Bag';
 
 // The real fixtures hold no CSV timeseries and no ego-pose file, and no ROS 1 bag with many chunks
 // or left unfinished, so the fuzz run makes its own originals: small but varied, so that mutants
@@ -34,19 +35,10 @@ export function generatedEgoPoseFiles(): Record<string, string> {
 
 /** ROS 1 bags the fixtures lack: one of many small chunks with a topic under two types, one a recorder never closed. */
 export async function writeGeneratedRos1Bags(dir: string): Promise<string[]> {
-  const connections = [
-    { conn: 0, topic: '/camera/info', type: 'sensor_msgs/CameraInfo', md5: 'c9a58c1b0b154e0e6da7578cb991d214', definition: 'uint32 height\nuint32 width\n' },
-    { conn: 1, topic: '/scan', type: 'sensor_msgs/LaserScan', md5: '90c7ef2dc6895d81024acba2ac42f369', definition: 'float32[] ranges\n' },
-    { conn: 2, topic: '/scan', type: 'custom_msgs/Scan', md5: '0123456789abcdef0123456789abcdef', definition: '' },
-  ];
-  function* messages(count: number): Generator<Ros1TestMessage> {
-    for (let i = 0; i < count; i++) {
-      yield { conn: i % 3, sec: 1_700_000_000 + Math.floor(i / 50), nsec: (i % 50) * 20_000_000, data: new Uint8Array(40).fill(i % 251) };
-    }
-  }
+  const messages = (count: number) => ros1TopicMixMessages(count, { perSecond: 50, bytes: 40, nsecOffset: 0 });
   const chunked = join(dir, 'generated-chunks.bag');
   const unfinished = join(dir, 'generated-unfinished.bag');
-  await writeRos1Bag(chunked, connections, messages(300), { chunkBytes: 2048 });
-  await writeRos1Bag(unfinished, connections, messages(120), { chunkBytes: 2048, finish: false });
+  await writeRos1Bag(chunked, ROS1_TOPIC_MIX, messages(300), { chunkBytes: 2048 });
+  await writeRos1Bag(unfinished, ROS1_TOPIC_MIX, messages(120), { chunkBytes: 2048, finish: false });
   return [chunked, unfinished];
 }
