@@ -39,6 +39,9 @@ function checkUserScope(me: Identity, organizationId: string, role?: string): vo
 function managedUser(identity: EngineServices['identity'], me: Identity, username: string): NonNullable<ReturnType<EngineServices['identity']['user']>> {
   const current = identity.user(username);
   if (!current || (me.role !== 'superadmin' && current.organization_id !== me.organization_id)) throw notFound(`no user ${username}`);
+  // An admin may not mint a superadmin, nor demote or delete one: either would hand an
+  // organization's admin the power over every organization, or take it from its holder.
+  if (current.role === 'superadmin' && me.role !== 'superadmin') throw forbidden('only a superadmin may change or delete a superadmin');
   return current;
 }
 

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSecurityBed, type SecurityBed } from './SecurityBed';
+import { startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // Oversized bodies are refused with 413 before they are stored or parsed: JSON past the engine's
 // limit (sent, or only announced by Content-Length), form fields past theirs, and upload parts

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollJob } from '../helpers/pollJob';
 import { routeMatrix, type RouteCase } from './routeMatrix';
-import { MARK, startSecurityBed, type SecurityBed } from './SecurityBed';
+import { MARK, startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // Every route family against a real engine holding two organizations: org B's admin names each
 // of org A's things (asset, stored object, set, session, job, annotation, upload, users) and must
@@ -119,6 +119,23 @@ describe('roles', () => {
     expect(promote.status).toBe(403);
     const write = await bed.call('POST', '/v1/sessions/add/', bed.writerA, {}, { session_name: 'by writer' });
     expect(write.status).toBe(200);
+  });
+
+  it('an admin of the superadmin\'s own organization may neither demote nor delete the superadmin', async () => {
+    const me = await bed.call('GET', '/auth', bed.superToken);
+    expect(me.status).toBe(200);
+    const home = (await bed.call('GET', '/identity_manager/user', bed.superToken)).json as { username: string; organization_id: string; role: string }[];
+    const superUser = home.find((u) => u.role === 'superadmin');
+    if (!superUser) throw new Error('no superadmin listed');
+    const made = await bed.call('POST', '/identity_manager/user', bed.superToken, {}, { username: 'home_admin', email: null, role: 'admin', organization_id: superUser.organization_id });
+    const homeAdmin = (made.json as { token: string }).token;
+    expect((await bed.call('PUT', `/identity_manager/user/${superUser.username}`, homeAdmin, {}, { role: 'read_only_user' })).status).toBe(403);
+    expect((await bed.call('DELETE', `/identity_manager/user/${superUser.username}`, homeAdmin)).status).toBe(403);
+    expect((await bed.call('GET', '/identity_manager/organization', bed.superToken)).status).toBe(200);
+    // The same admin still manages the ordinary users of its organization.
+    await bed.call('POST', '/identity_manager/user', homeAdmin, {}, { username: 'home_reader', email: null, role: 'read_only_user' });
+    expect((await bed.call('PUT', '/identity_manager/user/home_reader', homeAdmin, {}, { role: 'data_user' })).status).toBe(200);
+    expect((await bed.call('DELETE', '/identity_manager/user/home_reader', homeAdmin)).status).toBe(200);
   });
 
   it('no token, a wrong token and a token of a deleted user are 401 on every route', async () => {

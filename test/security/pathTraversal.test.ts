@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyFormUpload } from '../helpers/pythonStyleRequest';
-import { startSecurityBed, type SecurityBed } from './SecurityBed';
+import { startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // Ids and keys spelled as paths (`../`, `%2e%2e%2f`, absolute paths, backslashes, NUL) sent to
 // every kind of route: refused, or kept as plain names inside the engine's data directory. A

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Presigner } from '../../engine/storage/Presigner';
 import { pyFormUpload } from '../helpers/pythonStyleRequest';
-import { MARK, startSecurityBed, type SecurityBed } from './SecurityBed';
+import { MARK, startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // Storage URLs carry no token: the signature is the only credential. A URL changed in any part
 // (signature, expiry, object, upload, part number) is refused with 403, and so is a URL signed with

@@ -1,5 +1,5 @@
 import type { PyResponse } from '../helpers/pythonStyleRequest';
-import type { OrgAData, Params } from './SecurityBed';
+import type { OrgAData, Params } from './startSecurityBed';
 
 /**
  * `denied`: the route names one of org A's things; for org B it must answer 403 or 404 (a 400

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeMatrix } from './routeMatrix';
-import { startSecurityBed, type SecurityBed } from './SecurityBed';
+import { startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // The engine logs at debug level into a captured stream while every route is called with the
 // token in `?token=` (the Python client) and in `Authorization: Bearer` (ours), including wrong

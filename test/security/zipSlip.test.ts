@@ -3,7 +3,7 @@ import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollJob } from '../helpers/pollJob';
 import { pyFormUpload } from '../helpers/pythonStyleRequest';
-import { startSecurityBed, type SecurityBed } from './SecurityBed';
+import { startSecurityBed, type SecurityBed } from './startSecurityBed';
 
 // Zips the engine produces (zip_all_assets) from a set whose asset ids, file names and
 // annotation ids are hostile paths: every entry must stay inside the folder it is unpacked into,
