@@ -31,6 +31,20 @@ function checkUserScope(me: Identity, organizationId: string, role?: string): vo
   if (role === 'superadmin') throw forbidden('only a superadmin may grant the superadmin role');
 }
 
+/**
+ * The user a request names, if the caller may manage it. Usernames are global, so a user of
+ * another organization is answered exactly as one that does not exist: naming the organization
+ * would tell an admin which usernames exist elsewhere and where.
+ */
+function managedUser(identity: EngineServices['identity'], me: Identity, username: string): NonNullable<ReturnType<EngineServices['identity']['user']>> {
+  const current = identity.user(username);
+  if (!current || (me.role !== 'superadmin' && current.organization_id !== me.organization_id)) throw notFound(`no user ${username}`);
+  // An admin may not mint a superadmin, nor demote or delete one: either would hand an
+  // organization's admin the power over every organization, or take it from its holder.
+  if (current.role === 'superadmin' && me.role !== 'superadmin') throw forbidden('only a superadmin may change or delete a superadmin');
+  return current;
+}
+
 /** Identity manager (wire protocol §1.2): users, organizations, ownerships, cache clearing. */
 export function registerIdentityRoutes(app: FastifyInstance, { identity, meta }: EngineServices): void {
   app.post('/identity_manager/user', async (request) => {
@@ -44,9 +58,7 @@ export function registerIdentityRoutes(app: FastifyInstance, { identity, meta }:
 
   app.put<{ Params: { username: string } }>('/identity_manager/user/:username', async (request) => {
     const me = caller(request, 'manage_users');
-    const current = identity.user(request.params.username);
-    if (!current) throw notFound(`no user ${request.params.username}`);
-    checkUserScope(me, current.organization_id);
+    const current = managedUser(identity, me, request.params.username);
     const patch = parseBody(userPatchSchema, request.body);
     if (patch.organization_id) checkUserScope(me, patch.organization_id);
     checkUserScope(me, current.organization_id, patch.role ?? undefined);
@@ -60,9 +72,7 @@ export function registerIdentityRoutes(app: FastifyInstance, { identity, meta }:
 
   app.delete<{ Params: { username: string } }>('/identity_manager/user/:username', async (request) => {
     const me = caller(request, 'manage_users');
-    const current = identity.user(request.params.username);
-    if (!current) throw notFound(`no user ${request.params.username}`);
-    checkUserScope(me, current.organization_id);
+    const current = managedUser(identity, me, request.params.username);
     identity.deleteUser(current.username);
     return ACK_OK_RESPONSE;
   });

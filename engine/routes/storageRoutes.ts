@@ -1,6 +1,7 @@
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest } from '../http/HttpError';
+import { Transform } from 'node:stream';
+import { badRequest, HttpError } from '../http/HttpError';
 import { queryString, type Query } from '../http/parseInput';
 import type { EngineServices } from '../services/EngineServices';
 import type { ObjectRecord } from '../storage/ObjectCatalog';
@@ -9,6 +10,10 @@ import type { UploadPolicy } from '../storage/ObjectStorage';
 /** Largest file accepted by a form post; larger files go through multipart. */
 const MAX_FORM_FILE = 5 * 1024 ** 3;
 const MAX_FIELD = 64 * 1024;
+/** S3's largest part. A part is streamed to disk, so only its announced or counted size is checked. */
+const MAX_PART = 5 * 1024 ** 3;
+
+const tooLarge = (what: string, limit: number): HttpError => new HttpError(413, 'payload_too_large', `${what} is larger than ${limit} bytes`);
 
 const PUBLIC = { config: { public: true } } as const;
 
@@ -35,8 +40,10 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
         stored = await storage.storeFormUpload(policy, part.file, part.mimetype);
       } else if (part.type === 'file') {
         // The Python client sends every form field as a file part (`requests.post(files=...)`).
-        fields.set(part.fieldname, (await part.toBuffer()).toString('utf8'));
+        // Held in memory, so capped like a field: this route takes no token.
+        fields.set(part.fieldname, await fieldFileText(part));
       } else {
+        if (part.valueTruncated) throw tooLarge(`form field ${part.fieldname}`, MAX_FIELD);
         fields.set(part.fieldname, String(part.value));
       }
     }
@@ -47,6 +54,7 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
   app.put<{ Params: { uploadId: string; partNo: string } }>('/storage/parts/:uploadId/:partNo', PUBLIC, async (request, reply) => {
     const q = request.query as Query;
     const length = Number(request.headers['content-length']);
+    if (Number.isFinite(length) && length > MAX_PART) throw tooLarge('an upload part', MAX_PART);
     const resumeHeader = request.headers['x-scenedock-resume-from'];
     const resumeFrom = typeof resumeHeader === 'string' && resumeHeader !== '' ? Number(resumeHeader) : undefined;
     if (resumeFrom !== undefined && !(Number.isInteger(resumeFrom) && resumeFrom >= 0)) throw badRequest('x-scenedock-resume-from must be a byte count');
@@ -55,7 +63,8 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
       Number(request.params.partNo),
       Number(queryString(q, 'expires')),
       queryString(q, 'signature') ?? '',
-      request.raw,
+      // A chunked body announces no size: it is counted on the way instead.
+      Number.isFinite(length) ? request.raw : request.raw.pipe(byteLimit(MAX_PART, () => tooLarge('an upload part', MAX_PART))),
       Number.isFinite(length) ? length : undefined,
       resumeFrom,
     );
@@ -78,6 +87,32 @@ export function registerStorageRoutes(app: FastifyInstance, { storage }: EngineS
     return request.method === 'HEAD' || record.size === 0 ? reply.send() : reply.send(storage.read(record));
   };
   app.get('/storage/objects/:bucket/*', PUBLIC, download);
+}
+
+/** A form field sent as a file part, read up to MAX_FIELD bytes. */
+async function fieldFileText(part: MultipartFile): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FIELD) {
+      part.file.resume();
+      throw tooLarge(`form field ${part.fieldname}`, MAX_FIELD);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Passes bytes through until more than `limit` went by, then fails with `error()`. */
+function byteLimit(limit: number, error: () => Error): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > limit ? error() : null, chunk);
+    },
+  });
 }
 
 /** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; anything else is served whole. */

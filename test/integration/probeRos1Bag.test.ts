@@ -7,7 +7,8 @@ import { ProbeError } from '../../main/services/probe/ProbeError';
 import { ros1BagProbeSchema, type Ros1BagProbe } from '../../shared/ingest/bagProbeSchemas';
 import { fixturesDir } from '../helpers/fixturesDir';
 import { useTempDir } from '../helpers/useTempDir';
-import { writeRos1Bag, type Ros1TestMessage } from '../helpers/writeRos1Bag';
+import { ros1TopicMixMessages, ROS1_TOPIC_MIX } from '../helpers/ros1TopicMix';
+import { writeRos1Bag } from '../helpers/writeRos1Bag';
 
 const fixtures = fixturesDir();
 const ros1 = (name: string): string => join(fixtures ?? '', 'ros1', name);
@@ -142,17 +143,8 @@ describe.skipIf(!fixtures)('isRos1BagComplete on damaged copies of example.bag (
 describe('probeRos1Bag on generated bags', () => {
   const tempDir = useTempDir('scenedock-ros1-gen-');
 
-  const connections = [
-    { conn: 0, topic: '/camera/info', type: 'sensor_msgs/CameraInfo', md5: 'c9a58c1b0b154e0e6da7578cb991d214', definition: 'uint32 height\nuint32 width\n' },
-    { conn: 1, topic: '/scan', type: 'sensor_msgs/LaserScan', md5: '90c7ef2dc6895d81024acba2ac42f369', definition: 'float32[] ranges\n' },
-    // A second publisher on /scan with another type: the indexer must decode it separately.
-    { conn: 2, topic: '/scan', type: 'custom_msgs/Scan', md5: '0123456789abcdef0123456789abcdef', definition: '' },
-  ];
-  function* messages(count: number): Generator<Ros1TestMessage> {
-    for (let i = 0; i < count; i++) {
-      yield { conn: i % 3, sec: 1_700_000_000 + Math.floor(i / 100), nsec: (i % 100) * 10_000_000 + 7, data: new Uint8Array(200).fill(i % 251) };
-    }
-  }
+  const connections = ROS1_TOPIC_MIX;
+  const messages = (count: number) => ros1TopicMixMessages(count);
 
   it('counts across many chunks and splits a topic recorded with two types', async () => {
     const path = join(tempDir(), 'multi.bag');

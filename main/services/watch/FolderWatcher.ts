@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { isRecorderTemporary } from './isRecorderTemporary';
 import { pathsOpenForWriting } from './openForWriting';
@@ -71,6 +71,8 @@ export class FolderWatcher {
     this.#watcher = watch(this.#o.root, {
       ignoreInitial: true,
       persistent: true,
+      // A link in the watched tree may point anywhere on the disk: only the tree's own files are units.
+      followSymlinks: false,
       ignored: (path: string) => path !== this.#o.root && basename(path).startsWith('.'),
     });
     this.#watcher.on('all', (event, path) => {
@@ -147,6 +149,7 @@ export class FolderWatcher {
   /** A file event: find the unit it belongs to and (re)start its quiet period. */
   async #touch(file: string): Promise<void> {
     if (isRecorderTemporary(basename(file))) return;
+    if (await lstat(file).then((s) => s.isSymbolicLink(), () => false)) return;
     const unit = await this.#unitOf(file);
     if (!unit) return;
     const current = await this.#measure(unit.path, unit.isFolder);

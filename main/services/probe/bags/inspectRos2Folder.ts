@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Ros2FolderStatus } from '../../../../shared/ingest/bagProbeSchemas';
 import { isMcapComplete } from './isMcapComplete';
@@ -40,6 +40,13 @@ export async function inspectRos2Folder(dir: string): Promise<Ros2FolderInspecti
       files.push({ relativePath, path, exists: false, size: null });
       continue;
     }
+    // A listed name inside the folder may still be a link to a file elsewhere: ingesting the bag
+    // must not upload bytes from outside the folder the user gave.
+    if (await linksOutside(dir, path)) {
+      reasons.push(`listed file ${relativePath} is a symbolic link to a file outside the bag folder`);
+      files.push({ relativePath, path, exists: false, size: null });
+      continue;
+    }
     const size = await fileSize(path);
     files.push({ relativePath, path, exists: size !== null, size });
     if (size === null) {
@@ -72,6 +79,13 @@ async function storageFileReason(path: string, relativePath: string): Promise<st
     }
   }
   return undefined;
+}
+
+async function linksOutside(dir: string, path: string): Promise<boolean> {
+  const [realDir, realPath] = await Promise.all([realpath(dir), realpath(path)]).catch(() => [undefined, undefined]);
+  if (realDir === undefined || realPath === undefined) return false;
+  const inside = relative(realDir, realPath);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside);
 }
 
 async function fileSize(path: string): Promise<number | null> {

@@ -31,7 +31,8 @@ export async function probeRos1Bag(path: string, options: ProbeOptions = {}): Pr
     if (!layout.ok) throw new ProbeError(path, layout.reason);
     const decompressors = await loadDecompressors();
     const bag = new Bag(file.asRosbagFilelike(), { parse: false, decompress: decompressors.ros1 });
-    await probeStep(path, 'reading the bag index', () => bag.open());
+    // Bag.open reads index records with @foxglove/rosbag, which trusts their header fields.
+    await probeStep(path, 'reading the bag index', () => bag.open(), true);
     if (bag.connections.size !== layout.layout.connectionCount || bag.chunkInfos.length !== layout.layout.chunkCount) {
       throw new ProbeError(path, `the bag header promises ${layout.layout.connectionCount} connections and ${layout.layout.chunkCount} chunks, the index holds ${bag.connections.size} and ${bag.chunkInfos.length}`);
     }
@@ -52,7 +53,8 @@ export async function probeRos1Bag(path: string, options: ProbeOptions = {}): Pr
           range.add(rosTimeToNanos(info.startTime));
           range.add(rosTimeToNanos(info.endTime));
         }
-      });
+        // Chunks are read with @foxglove/rosbag as well, which trusts the records' header fields.
+      }, true);
     }
     const topics = groupTopics(bag.connections, countsByConnection);
     return {
