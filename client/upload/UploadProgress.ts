@@ -1,3 +1,5 @@
+import type { WirePresignedPost } from '../../shared/wire/storageWire';
+
 /** Bytes the storage has acknowledged so far (a part counts once its PUT is answered). */
 export interface UploadProgress {
   uploadedBytes: number;
@@ -20,6 +22,11 @@ export interface PutFileOptions {
   retries?: number;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Answers this file's form post when it goes by form: a batch presigns many files in one request
+   * instead of one request per file. Without it the file's post is presigned on its own.
+   */
+  presignPost?: (fileId: string) => Promise<WirePresignedPost>;
 }
 
 export interface PutFileResult {

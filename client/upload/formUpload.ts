@@ -14,7 +14,8 @@ const SHA256_ETAG = /^"?([0-9a-f]{64})"?$/;
  */
 export async function formUpload(scope: AssetScope, source: UploadSource, fileId: string, options: PutFileOptions): Promise<PutFileResult> {
   const retry = { ...(options.retries !== undefined ? { retries: options.retries } : {}), ...(options.signal ? { signal: options.signal } : {}) };
-  const post = await retryWithBackoff(() => multipartApi.presignPost(scope, fileId, options.contentType), retry);
+  const presign = options.presignPost ?? ((id: string) => multipartApi.presignPost(scope, id, options.contentType));
+  const post = await retryWithBackoff(() => presign(fileId), retry);
   const stored = await retryWithBackoff(() => scope.storage.postForm(post.url, post.fields, {
     size: source.size,
     filename: posix.basename(fileId),

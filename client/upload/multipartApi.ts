@@ -31,13 +31,17 @@ export interface CompletedUpload {
  */
 export const multipartApi = {
   async presignPost(scope: AssetScope, fileId: string, contentType?: string): Promise<WirePresignedPost> {
-    const posts = await scope.request('POST', '/assets/temporary_upload_url', {
-      schema: storageWire.presignedPosts,
-      body: { ids: [fileId], ...(contentType ? { content_type: contentType } : {}) },
-    });
-    const post = posts[fileId];
+    const post = (await multipartApi.presignPosts(scope, [fileId], contentType))[fileId];
     if (!post) throw new Error(`the server gave no upload URL for ${fileId}`);
     return post;
+  },
+
+  /** Form posts for several files in one request (the route takes a list of ids). */
+  async presignPosts(scope: AssetScope, fileIds: readonly string[], contentType?: string): Promise<Record<string, WirePresignedPost>> {
+    return scope.request('POST', '/assets/temporary_upload_url', {
+      schema: storageWire.presignedPosts,
+      body: { ids: fileIds, ...(contentType ? { content_type: contentType } : {}) },
+    });
   },
 
   async create(scope: AssetScope, fileId: string): Promise<string> {

@@ -3,7 +3,8 @@ import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { AssetScope } from '../assets/AssetScope';
 import { assetMetaApi, type Metadata } from '../assets/assetMetaApi';
-import { putFile } from './putFile';
+import { BatchPresigner } from './BatchPresigner';
+import { putFile, storageFileId } from './putFile';
 import type { PutFileOptions, PutFileResult } from './UploadProgress';
 import type { UploadInput } from './UploadSource';
 
@@ -39,10 +40,13 @@ export function newAssetId(): string {
  * visible before its bytes are stored. The file id is the asset id unless told otherwise, so
  * two files with the same base name (`frame_0001.png` of two cameras) never overwrite each other.
  */
-async function upload(scope: AssetScope, item: AssetInput, signal: AbortSignal | undefined): Promise<{ id: string; doc: Metadata; upload: PutFileResult | undefined }> {
-  const id = typeof item.metadata.id === 'string' && item.metadata.id !== '' ? item.metadata.id : newAssetId();
+function assetIdOf(item: AssetInput): string {
+  return typeof item.metadata.id === 'string' && item.metadata.id !== '' ? item.metadata.id : newAssetId();
+}
+
+async function upload(scope: AssetScope, item: AssetInput, id: string, signal: AbortSignal | undefined, presignPost?: PutFileOptions['presignPost']): Promise<{ id: string; doc: Metadata; upload: PutFileResult | undefined }> {
   if (item.file === undefined) return { id, doc: { ...item.metadata, id }, upload: undefined };
-  const stored = await putFile(scope, item.file, { id, ...item.fileOptions, ...(signal ? { signal } : {}) });
+  const stored = await putFile(scope, item.file, { id, ...item.fileOptions, ...(signal ? { signal } : {}), ...(presignPost ? { presignPost } : {}) });
   const filename = stored.fileId.split('/').pop() ?? stored.fileId;
   return { id, doc: { ...item.metadata, id, object_access: { uri: stored.uri, filename } }, upload: stored };
 }
@@ -50,7 +54,7 @@ async function upload(scope: AssetScope, item: AssetInput, signal: AbortSignal |
 export const putAssets = {
   /** `put_asset`: one asset, written whole (`replace=true`). */
   async one(scope: AssetScope, item: AssetInput, options: PutAssetsOptions = {}): Promise<PutAssetResult> {
-    const { id, doc, upload: stored } = await upload(scope, item, options.signal);
+    const { id, doc, upload: stored } = await upload(scope, item, assetIdOf(item), options.signal);
     const storedId = await assetMetaApi.write(scope, id, doc, { replace: true, replaceSets: options.replaceSets ?? false });
     return { id: storedId, upload: stored };
   },
@@ -61,13 +65,20 @@ export const putAssets = {
     const failed = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
     setMaxListeners(0, signal);
-    const prepared = await Promise.all(items.map((item) => queue.add(() => upload(scope, item, signal), { signal }))).catch(async (error: unknown) => {
+    const ids = items.map(assetIdOf);
+    // The file id putFile will store each file under, where the name is known without reading it.
+    const presigner = new BatchPresigner(scope, items.map((item, i) => {
+      if (item.file === undefined) return undefined;
+      const name = item.fileOptions?.id ?? ids[i] ?? '';
+      return { fileId: storageFileId(name, item.fileOptions?.folder), contentType: item.fileOptions?.contentType };
+    }));
+    const prepared = await Promise.all(items.map((item, i) => queue.add(() => upload(scope, item, ids[i] ?? newAssetId(), signal, (fileId) => presigner.post(i, fileId)), { signal }))).catch(async (error: unknown) => {
       // One failed file stops the batch: nothing is registered, and no upload keeps running unobserved.
       failed.abort(error);
       await queue.onIdle();
       throw error;
     });
-    const ids = await assetMetaApi.writeBatch(scope, prepared.map((p) => p.id), prepared.map((p) => p.doc), { replace: true, replaceSets: options.replaceSets ?? false });
-    return prepared.map((p, i) => ({ id: ids[i] ?? p.id, upload: p.upload }));
+    const stored = await assetMetaApi.writeBatch(scope, prepared.map((p) => p.id), prepared.map((p) => p.doc), { replace: true, replaceSets: options.replaceSets ?? false });
+    return prepared.map((p, i) => ({ id: stored[i] ?? p.id, upload: p.upload }));
   },
 };

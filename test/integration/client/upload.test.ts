@@ -114,6 +114,20 @@ describe('round trips', () => {
     const response = await fetch(await am.getUrl('batch_2'));
     expect(response.headers.get('content-type')).toBe('text/plain');
   });
+
+  it('presigns the form posts of a batch a chunk of 100 files at a time, each file under its own id and folder', async () => {
+    const bodies = Array.from({ length: 250 }, (_, i) => Buffer.from(`small file ${i}`));
+    const before = requests.length;
+    const results = await am.putAssetsBatch(bodies.map((body, i) => ({
+      metadata: { id: `chunked_${i}` }, file: body,
+      ...(i % 50 === 0 ? { fileOptions: { folder: 'odd', contentType: 'text/plain' } } : {}),
+    })), { concurrency: 8 });
+    const presigns = requests.slice(before).filter((r) => r.url.includes('/temporary_upload_url'));
+    // Three chunks, the first two and the third each with one text/plain group besides the default.
+    expect(presigns).toHaveLength(6);
+    expect(results.map((r) => r.upload?.fileId)).toEqual(bodies.map((_, i) => (i % 50 === 0 ? `odd/chunked_${i}` : `chunked_${i}`)));
+    for (const i of [0, 1, 99, 100, 249]) expect((await am.getBytes(`chunked_${i}`)).equals(bodies[i] ?? Buffer.alloc(0))).toBe(true);
+  });
 });
 
 describe('multipart primitives', () => {
