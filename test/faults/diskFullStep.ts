@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep } from './atRandomMomentOf';
+import { folderBytes } from './folderBytes';
 import { readJournal, type JournalItemRow } from './readJournal';
 import type { ScenarioContext } from './ScenarioContext';
 
@@ -36,18 +36,7 @@ export async function diskFullStep(ctx: ScenarioContext): Promise<DiskFullOutcom
   if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
   await cli.exited;
   ctx.log(`disk full: ${failed ? `${failed.name} failed: ${failed.last_error ?? ''}` : 'no item failed on the full store'}`);
+  for (const o of others) ctx.log(`  also failed meanwhile: ${o.name}: ${o.last_error ?? ''}`);
   await ctx.restartEngine({ crash: false });
   return { failed, otherFailures: others, limit };
-}
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const e of entries) total += e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
-  return total;
 }

@@ -15,7 +15,10 @@ describe(`ingest under faults (${profile.name} profile, seed ${profile.seed})`, 
     const started = Date.now();
     // Elapsed seconds in the log only help to read it; nothing is asserted on time.
     const result = await runFaultScenario(profile, (line) => console.log(`[faults +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`));
-    console.log(formatFigures(`[faults] ${profile.name} profile, seed ${profile.seed}; ${result.changed} files changed and ${result.deleted} deleted mid-run; ${result.killsMissed} planned kills found no work left`, result.rows));
+    console.log(formatFigures([
+      `[faults] ${profile.name} profile, seed ${profile.seed}; ${result.changed} files changed and ${result.deleted} deleted mid-run; ${result.killsMissed} planned kills found no work left.`,
+      'Re-sent = upload bodies that reached the engine minus the corpus bytes: it includes changed files sent again and form-post framing.',
+    ].join('\n'), result.rows));
 
     for (const { step, verdict } of result.verdicts) {
       expect(verdict.lost, `${step}: lost`).toEqual([]);

@@ -13,6 +13,8 @@ export interface FigureRow {
   journalProblems: number;
   uploadBytes: number;
   resent: number;
+  /** Bytes the engine still holds in unfinished uploads once everything is done (abandoned parts). */
+  leftInUploads: number;
 }
 
 const COLUMNS: { title: string; cell: (r: FigureRow) => string }[] = [
@@ -29,6 +31,7 @@ const COLUMNS: { title: string; cell: (r: FigureRow) => string }[] = [
   { title: 'journal problems', cell: (r) => String(r.journalProblems) },
   { title: 'MiB uploaded', cell: (r) => mib(r.uploadBytes) },
   { title: 'MiB re-sent', cell: (r) => mib(r.resent) },
+  { title: 'MiB left in uploads', cell: (r) => mib(r.leftInUploads) },
 ];
 
 /** A plain-text table, one row per step, for the test log. */

@@ -8,6 +8,7 @@ import { momentAmong, sleep } from './atRandomMomentOf';
 import { changeFilesStep } from './changeFilesStep';
 import { diskFullStep, type DiskFullOutcome } from './diskFullStep';
 import { engineCrashStep } from './engineCrashStep';
+import { folderBytes } from './folderBytes';
 import type { FaultsProfile } from './faultsProfile';
 import type { FigureRow } from './formatFigures';
 import { IngestDriver } from './IngestDriver';
@@ -103,7 +104,7 @@ export async function runFaultScenario(profile: FaultsProfile, log: (line: strin
       step: name, files: verdict.expected, bytes, kills: ctx.kills, proxyFaults: `${drop + stall + reset} (${drop}/${stall}/${reset})`,
       restarts: ctx.engineRestarts, ingestRuns: driver.runs, lost: verdict.lost.length, duplicated: verdict.duplicated.length,
       mismatched: verdict.mismatched.length, journalProblems: verdict.journal.length, uploadBytes: meter.uploadBodyBytes(),
-      resent: Math.max(0, meter.uploadBodyBytes() - bytes),
+      resent: Math.max(0, meter.uploadBodyBytes() - bytes), leftInUploads: folderBytes(join(dataDir, 'uploads')),
     });
     log(`${name}: ${settled.stdout.trim()} after ${settled.runs} clean-up run(s); ${verdict.expected} files verified; ${network.connections()} connections so far`);
   };
