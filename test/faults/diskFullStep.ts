@@ -19,7 +19,7 @@ export interface DiskFullOutcome {
  * the caller settles and verifies that nothing was lost.
  */
 export async function diskFullStep(ctx: ScenarioContext): Promise<DiskFullOutcome> {
-  const limit = folderBytes(join(ctx.engine.dataDir, 'blobs')) + folderBytes(join(ctx.engine.dataDir, 'uploads')) + 64 * 1024;
+  const limit = folderBytes(join(ctx.engine.dataDir, 'blobs')) + folderBytes(join(ctx.engine.dataDir, 'uploads')) + 4096;
   ctx.log(`engine restarted with --max-blob-bytes ${limit}`);
   await ctx.restartEngine({ crash: false, maxBlobBytes: limit });
   const cli = ctx.driver.spawn();

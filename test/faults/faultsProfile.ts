@@ -29,7 +29,7 @@ export interface FaultsProfile {
 const PROFILES: Record<FaultsProfile['name'], Omit<FaultsProfile, 'seed'>> = {
   short: {
     name: 'short', files: 40, hugeFiles: 0, largeFiles: 2, largeBytes: [11 * MiB, 13 * MiB], smallScans: 4, kills: 3,
-    proxyFaultRate: 0.06, proxyFaultCap: 6, engineRestarts: 1, changedFiles: 3, deletedFiles: 2,
+    proxyFaultRate: 0.1, proxyFaultCap: 6, engineRestarts: 1, changedFiles: 3, deletedFiles: 2,
     killWindowMs: 400, bandwidthLimit: 8 * MiB, partSize: 5 * MiB, concurrency: 4,
   },
   medium: {
