@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startEngine } from '../services/engine/embeddedEngine';
 import { CliUsageError, type CliIo } from './CliIo';
 
-export const ENGINE_USAGE = `scenedock engine --data DIR [--host 127.0.0.1] [--port N] [--token T] [--public-url URL] [--log-level LEVEL]
+export const ENGINE_USAGE = `scenedock engine --data DIR [--host 127.0.0.1] [--port N] [--token T] [--public-url URL] [--log-level LEVEL] [--max-blob-bytes N]
 
 Runs the scene engine on its own (the server a team shares). On first start with an empty DIR it
 creates an organization and its admin user and writes the admin token to DIR/admin-token.
@@ -11,7 +11,8 @@ creates an organization and its admin user and writes the admin token to DIR/adm
   --port N          port (default 8765; 0 picks a free port)
   --token T         the admin token (set on first start, re-keyed on later ones)
   --public-url URL  URL to advertise when the engine sits behind a proxy
-  --log-level LEVEL fatal, error, warn, info (default) or debug; tokens are never logged`;
+  --log-level LEVEL fatal, error, warn, info (default) or debug; tokens are never logged
+  --max-blob-bytes N refuse uploads (507, "blob store is full") once blobs and uploads hold N bytes`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -31,12 +32,16 @@ export async function engineCommand(args: string[], io: CliIo): Promise<number> 
   const level = (values['log-level'] ?? 'info') as (typeof LEVELS)[number];
   if (!LEVELS.includes(level)) throw new CliUsageError(`--log-level must be one of ${LEVELS.join(', ')}`, ENGINE_USAGE);
   const maxBlobBytes = values['max-blob-bytes'] !== undefined ? Number(values['max-blob-bytes']) : undefined;
+  // A mistyped limit must not start an engine without one.
+  if (maxBlobBytes !== undefined && (!Number.isSafeInteger(maxBlobBytes) || maxBlobBytes < 0)) {
+    throw new CliUsageError(`--max-blob-bytes must be a whole number of bytes, not ${values['max-blob-bytes']}`, ENGINE_USAGE);
+  }
   const host = values.host ?? '127.0.0.1';
   const engine = await startEngine({
     dataDir: values.data, host, port,
     ...(values.token ? { token: values.token } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
-    ...(maxBlobBytes !== undefined && Number.isFinite(maxBlobBytes) ? { maxBlobBytes } : {}),
+    ...(maxBlobBytes !== undefined ? { maxBlobBytes } : {}),
     log: { level, destination: io.stderr },
   });
   io.stdout.write(`SceneDock engine listening on http://${host.includes(':') ? `[${host}]` : host}:${engine.port}\n`);

@@ -15,6 +15,8 @@ export interface FaultyProxy {
   url: string;
   /** Request body bytes that reached the proxy for multipart part uploads (`PUT /storage/parts/...`). */
   partBodyBytes(): number;
+  /** Request body bytes of every upload to storage: parts and form posts (`POST /storage/upload`). */
+  uploadBodyBytes(): number;
   /** Requests seen, as `METHOD path` (without the query). */
   seen: string[];
   /** The same requests with their query and Authorization header. */
@@ -33,9 +35,11 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
   const attempts = new Map<string, number>();
   const upstream = new URL(target);
   let partBytes = 0;
+  let formBytes = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/storage/parts/')) req.on('data', (chunk: Buffer) => { partBytes += chunk.length; });
+    if (path === '/storage/upload') req.on('data', (chunk: Buffer) => { formBytes += chunk.length; });
     const key = `${req.method ?? 'GET'} ${path}`;
     seen.push(key);
     requests.push({ method: req.method ?? 'GET', path, query: new URL(req.url ?? '/', 'http://x').searchParams, authorization: req.headers.authorization });
@@ -69,6 +73,7 @@ export async function startFaultyProxy(target: string, decide: (method: string, 
   return {
     url: `http://127.0.0.1:${port}`,
     partBodyBytes: () => partBytes,
+    uploadBodyBytes: () => partBytes + formBytes,
     seen,
     requests,
     close: () => new Promise((resolve) => {

@@ -32,6 +32,12 @@ describe('scenedock engine', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it('refuses a --max-blob-bytes that is not a whole number of bytes, and exits 2', async () => {
+    const cli = spawnCli(['engine', '--data', dataDir, '--port', '0', '--max-blob-bytes', '10GB']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toContain('--max-blob-bytes must be a whole number of bytes, not 10GB');
+  });
+
   it('explains a missing --data and exits 2', async () => {
     const cli = spawnCli(['engine']);
     expect(await cli.exited).toBe(2);
