@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import type PQueue from 'p-queue';
 import type { AssetManagerClient } from '../../../client/AssetManagerClient';
@@ -44,15 +45,25 @@ export async function sendFile(ctx: SendFileContext, itemId: number, path: strin
   const uploadId = await resumableUpload(ctx, itemId, fileKey, file, partSize);
   const { held, partial } = await engineParts(ctx, itemId, file.fileNo, uploadId);
   const partCount = Math.max(1, Math.ceil(file.size / partSize));
+  // When a part fails, the parts not yet started are dropped but the ones on the wire are let
+  // finish: the engine then holds them whole, and the retry of the item sends only what is missing
+  // (cutting them would leave partial parts that are resent from their start).
+  const stopQueued = new AbortController();
+  const queuedSignal = AbortSignal.any([ctx.signal, stopQueued.signal]);
+  setMaxListeners(0, queuedSignal);
   const sends: Promise<void>[] = [];
   for (let partNo = 1; partNo <= partCount; partNo++) {
     if (held.has(partNo)) continue;
     const start = (partNo - 1) * partSize;
     const end = Math.min(file.size, start + partSize);
     const resumeFrom = partial.get(partNo);
-    sends.push(ctx.parts.add(() => sendPart(ctx, itemId, file.fileNo, { fileKey, uploadId, partNo, path, start, end, resumeFrom }), { signal: ctx.signal }));
+    sends.push(ctx.parts.add(() => sendPart(ctx, itemId, file.fileNo, { fileKey, uploadId, partNo, path, start, end, resumeFrom }), { signal: queuedSignal }).catch((error: unknown) => {
+      stopQueued.abort(error);
+      throw error;
+    }));
   }
-  await Promise.all(sends);
+  const failure = (await Promise.allSettled(sends)).find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
   const parts = ctx.journal.reader.parts(itemId, file.fileNo).map((p) => ({ PartNumber: p.partNo, ETag: p.etag }));
   const done = await ctx.assets.completeMultipartUpload(fileKey, uploadId, parts);
   if (file.sha256 && done.sha256 && done.sha256 !== file.sha256) {

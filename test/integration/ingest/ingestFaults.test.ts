@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
+import { startFaultyProxy } from '../../helpers/faultyProxy';
 import { fixturesDir, FIXTURES_MISSING } from '../../helpers/fixturesDir';
 import { writeLargeScan, writeSmallImages } from '../../helpers/ingestFiles';
 import { DEFAULTS, startTestIngest, type TestIngest } from '../../helpers/startTestIngest';
@@ -72,6 +73,25 @@ describe('ingest under faults', () => {
     expect(doc.sha256).toBeDefined();
     expect(itemNamed(ingest, 'vanishing.bin')).toMatchObject({ state: 'failed', nextRetryAt: null, reason: expect.stringContaining('deleted') });
   }, 180_000);
+
+  it('a part cut off by the network costs that part only: its siblings on the wire finish, the queued ones wait', async () => {
+    const engine = await startTestEngine();
+    // The third part's first try is cut off before any byte reaches the engine.
+    const proxy = await startFaultyProxy(engine.url, (method, path, attempt) => (method === 'PUT' && /\/storage\/parts\/.+\/3$/.test(path) && attempt === 1 ? 'reset' : 'pass'));
+    const ingest = await startTestIngest({ url: proxy.url, adminToken: engine.adminToken }, { settings: { partSize: 5 * MiB, multipartThreshold: 5 * MiB, concurrency: 4 } });
+    const work = mkdtempSync(join(tmpdir(), 'scenedock-faults-'));
+    cleanups.push(() => engine.dispose(), () => proxy.close(), () => ingest.dispose(), () => rmSync(work, { recursive: true, force: true }));
+    writeLargeScan(join(work, 'drive.bin'), 40 * MiB);
+    await ingest.service.dropPaths([join(work, 'drive.bin')], DEFAULTS);
+    await ingest.service.whenSettled();
+    const item = itemNamed(ingest, 'drive.bin');
+    expect(item).toMatchObject({ state: 'done', size: 40 * MiB });
+    const partPuts = proxy.seen.filter((s) => s.startsWith('PUT /storage/parts/'));
+    // Eight parts, and one more try for the part that was cut: no sibling was sent twice.
+    expect(partPuts).toHaveLength(9);
+    expect(proxy.partBodyBytes()).toBeLessThanOrEqual(40 * MiB + 5 * MiB);
+    expect((await ingest.service.engine.assets('lidars').getBytes(item?.assetId ?? '')).length).toBe(40 * MiB);
+  }, 120_000);
 
   const fixtures = fixturesDir();
   it.skipIf(!fixtures)(`picks up a bag copied into a watched folder (${fixtures ? 'fixtures present' : FIXTURES_MISSING})`, async () => {
