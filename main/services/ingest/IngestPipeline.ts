@@ -52,6 +52,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   readonly #engine: EngineConnection;
   readonly #ctx: StageContext;
   readonly #lanes: Record<Lane, PQueue>;
+  #kickPending = false;
   readonly #parts: PQueue;
   readonly #running = new Map<number, AbortController>();
   readonly #speed = new Map<number, RateMeter>();
@@ -173,8 +174,21 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     return next;
   }
 
-  /** Looks for due work in every lane; called after any change, and by a timer for retries. */
+  /**
+   * Looks for due work in every lane, soon: called after any change and by a timer for retries.
+   * Calls in one turn of the event loop share one look, so that a watcher reporting thousands of
+   * files at once does not query the journal once per file.
+   */
   public kick(): void {
+    if (this.#kickPending) return;
+    this.#kickPending = true;
+    setImmediate(() => {
+      this.#kickPending = false;
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
     if (this.#stopped || this.#paused) return;
     const now = this.#now();
     for (const { state, lane } of STAGES) {

@@ -1,8 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { ITEM_STATES, type ItemState } from '../../../shared/ingest/itemStates';
 import {
   fileFromRow, itemFromRow, type ItemFile, type ItemFileRow, type ItemRow, type JournalItem, type PartRecord, type SessionMode, type Source,
 } from './journalTypes';
+import { statementCache } from './statementCache';
 
 export interface ItemQuery {
   states?: readonly ItemState[];
@@ -29,31 +30,31 @@ const sourceFromRow = (r: SourceRow): Source => ({
 
 /** The read side of the journal: what views, the CLI's status and the pipeline's scheduler ask. */
 export class JournalReader {
-  readonly #db: Database;
+  readonly #sql: (sql: string) => Statement;
 
   public constructor(db: Database) {
-    this.#db = db;
+    this.#sql = statementCache(db);
   }
 
   public counts(): StateCounts {
     const out = Object.fromEntries(ITEM_STATES.map((s) => [s, { count: 0, bytes: 0 }])) as StateCounts;
-    const rows = this.#db.prepare('SELECT state, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM items GROUP BY state').all() as { state: ItemState; count: number; bytes: number }[];
+    const rows = this.#sql('SELECT state, count(*) AS count, coalesce(sum(size), 0) AS bytes FROM items GROUP BY state').all() as { state: ItemState; count: number; bytes: number }[];
     for (const r of rows) out[r.state] = { count: r.count, bytes: r.bytes };
     return out;
   }
 
   /** Bytes acknowledged by the engine over every item still uploading (for overall progress). */
   public bytesInFlight(): { done: number; total: number } {
-    return this.#db.prepare("SELECT coalesce(sum(bytes_done), 0) AS done, coalesce(sum(size), 0) AS total FROM items WHERE state = 'uploading'").get() as { done: number; total: number };
+    return this.#sql("SELECT coalesce(sum(bytes_done), 0) AS done, coalesce(sum(size), 0) AS total FROM items WHERE state = 'uploading'").get() as { done: number; total: number };
   }
 
   public get(id: number): JournalItem | undefined {
-    const row = this.#db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    const row = this.#sql('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
     return row && itemFromRow(row);
   }
 
   public byPath(path: string): JournalItem | undefined {
-    const row = this.#db.prepare('SELECT * FROM items WHERE path = ?').get(path) as ItemRow | undefined;
+    const row = this.#sql('SELECT * FROM items WHERE path = ?').get(path) as ItemRow | undefined;
     return row && itemFromRow(row);
   }
 
@@ -64,19 +65,19 @@ export class JournalReader {
       filter.params.push(query.afterId);
     }
     const sql = `SELECT * FROM items${whereClause(filter.where)} ORDER BY id LIMIT ?`;
-    return (this.#db.prepare(sql).all(...filter.params, query.limit ?? 1000) as ItemRow[]).map(itemFromRow);
+    return (this.#sql(sql).all(...filter.params, query.limit ?? 1000) as ItemRow[]).map(itemFromRow);
   }
 
   /** Rows `offset`..`offset+limit` of the filtered list in id order (the UI's virtual list asks for its window). */
   public listWindow(query: Pick<ItemQuery, 'states' | 'search' | 'kinds'>, offset: number, limit: number): JournalItem[] {
     const filter = itemFilter(query);
     const sql = `SELECT * FROM items${whereClause(filter.where)} ORDER BY id LIMIT ? OFFSET ?`;
-    return (this.#db.prepare(sql).all(...filter.params, limit, offset) as ItemRow[]).map(itemFromRow);
+    return (this.#sql(sql).all(...filter.params, limit, offset) as ItemRow[]).map(itemFromRow);
   }
 
   public count(query: Omit<ItemQuery, 'afterId' | 'limit'> = {}): number {
     const filter = itemFilter(query);
-    return this.#db.prepare(`SELECT count(*) FROM items${whereClause(filter.where)}`).pluck().get(...filter.params) as number;
+    return this.#sql(`SELECT count(*) FROM items${whereClause(filter.where)}`).pluck().get(...filter.params) as number;
   }
 
   /**
@@ -84,7 +85,7 @@ export class JournalReader {
    * due. A `discovered` item under a watched folder is not due: the watcher says when it is complete.
    */
   public due(states: readonly ItemState[], now: number, limit: number): JournalItem[] {
-    return (this.#db.prepare(`SELECT * FROM items WHERE paused = 0 AND (
+    return (this.#sql(`SELECT * FROM items WHERE paused = 0 AND (
         state IN (SELECT value FROM json_each(?))
         OR (state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= ? AND failed_in IN (SELECT value FROM json_each(?))))
       AND NOT (state = 'discovered' AND source_id IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
@@ -93,31 +94,31 @@ export class JournalReader {
 
   /** Items still to settle: active ones, and failed ones with a retry scheduled. */
   public unsettledCount(): number {
-    return this.#db.prepare(`SELECT count(*) FROM items WHERE paused = 0 AND (
+    return this.#sql(`SELECT count(*) FROM items WHERE paused = 0 AND (
       state IN ('discovered', 'stable', 'probed', 'hashed', 'uploading', 'uploaded', 'registered', 'indexing')
       OR (state = 'failed' AND next_retry_at IS NOT NULL))`).pluck().get() as number;
   }
 
   /** When the next failed item becomes due (unix ms), to sleep until then. */
   public nextRetryAt(): number | undefined {
-    const v = this.#db.prepare("SELECT min(next_retry_at) FROM items WHERE state = 'failed' AND paused = 0 AND next_retry_at IS NOT NULL").pluck().get() as number | null;
+    const v = this.#sql("SELECT min(next_retry_at) FROM items WHERE state = 'failed' AND paused = 0 AND next_retry_at IS NOT NULL").pluck().get() as number | null;
     return v ?? undefined;
   }
 
   public files(id: number): ItemFile[] {
-    return (this.#db.prepare('SELECT * FROM item_files WHERE item_id = ? ORDER BY file_no').all(id) as ItemFileRow[]).map(fileFromRow);
+    return (this.#sql('SELECT * FROM item_files WHERE item_id = ? ORDER BY file_no').all(id) as ItemFileRow[]).map(fileFromRow);
   }
 
   public parts(id: number, fileNo: number): PartRecord[] {
-    return this.#db.prepare('SELECT part_no AS partNo, size, etag FROM item_parts WHERE item_id = ? AND file_no = ? ORDER BY part_no').all(id, fileNo) as PartRecord[];
+    return this.#sql('SELECT part_no AS partNo, size, etag FROM item_parts WHERE item_id = ? AND file_no = ? ORDER BY part_no').all(id, fileNo) as PartRecord[];
   }
 
   public sources(): Source[] {
-    return (this.#db.prepare('SELECT * FROM sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]).map(sourceFromRow);
+    return (this.#sql('SELECT * FROM sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]).map(sourceFromRow);
   }
 
   public source(id: number): Source | undefined {
-    const row = this.#db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+    const row = this.#sql('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
     return row && sourceFromRow(row);
   }
 }

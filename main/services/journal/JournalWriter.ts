@@ -1,9 +1,10 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { canTransition, FINAL_STATES, type ItemState } from '../../../shared/ingest/itemStates';
 import { JournalReader } from './JournalReader';
 import {
   itemFromRow, PATCH_COLUMNS, type ItemPatch, type ItemRow, type JournalItem, type NewSource, type Source,
 } from './journalTypes';
+import { statementCache } from './statementCache';
 
 export type DiscoverOutcome = 'new' | 'unchanged' | 'changed';
 
@@ -20,12 +21,16 @@ export class IllegalTransitionError extends Error {
  */
 export class JournalWriter {
   readonly #db: Database;
+  readonly #sql: (sql: string) => Statement;
+  readonly #reader: JournalReader;
   readonly #now: () => number;
   readonly #get;
   readonly #byPath;
 
   public constructor(db: Database, now: () => number = Date.now) {
     this.#db = db;
+    this.#sql = statementCache(db);
+    this.#reader = new JournalReader(db);
     this.#now = now;
     this.#get = db.prepare('SELECT * FROM items WHERE id = ?');
     this.#byPath = db.prepare('SELECT * FROM items WHERE path = ?');
@@ -33,22 +38,22 @@ export class JournalWriter {
 
   public addSource(source: NewSource): Source {
     const createdAt = new Date(this.#now()).toISOString();
-    const id = Number(this.#db.prepare(`INSERT INTO sources (kind, path, set_name, session_mode, session_name, sensor_rule, sensor, index_bags, created_at)
+    const id = Number(this.#sql(`INSERT INTO sources (kind, path, set_name, session_mode, session_name, sensor_rule, sensor, index_bags, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(source.kind, source.path, source.setName, source.sessionMode, source.sessionName,
       source.sensorRule, source.sensor, source.indexBags ? 1 : 0, createdAt).lastInsertRowid);
     return { ...source, id, createdAt };
   }
 
   public updateSource(id: number, defaults: Pick<NewSource, 'setName' | 'sessionMode' | 'sessionName' | 'sensorRule' | 'sensor' | 'indexBags'>): Source {
-    this.#db.prepare('UPDATE sources SET set_name = ?, session_mode = ?, session_name = ?, sensor_rule = ?, sensor = ?, index_bags = ? WHERE id = ?')
+    this.#sql('UPDATE sources SET set_name = ?, session_mode = ?, session_name = ?, sensor_rule = ?, sensor = ?, index_bags = ? WHERE id = ?')
       .run(defaults.setName, defaults.sessionMode, defaults.sessionName, defaults.sensorRule, defaults.sensor, defaults.indexBags ? 1 : 0, id);
-    const row = new JournalReader(this.#db).source(id);
+    const row = this.#reader.source(id);
     if (!row) throw new Error(`no source ${id}`);
     return row;
   }
 
   public removeSource(id: number): void {
-    this.#db.prepare('UPDATE sources SET removed_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
+    this.#sql('UPDATE sources SET removed_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
   }
 
   /**
@@ -61,7 +66,7 @@ export class JournalWriter {
       const row = this.#byPath.get(entry.path) as ItemRow | undefined;
       const now = new Date(this.#now()).toISOString();
       if (!row) {
-        const id = Number(this.#db.prepare(`INSERT INTO items (source_id, path, name, kind, state, size, mtime_ms, created_at, updated_at, state_changed_at)
+        const id = Number(this.#sql(`INSERT INTO items (source_id, path, name, kind, state, size, mtime_ms, created_at, updated_at, state_changed_at)
           VALUES (?, ?, ?, ?, 'discovered', ?, ?, ?, ?, ?)`).run(entry.sourceId, entry.path, entry.name, entry.kind ?? null, entry.size, entry.mtimeMs, now, now, now).lastInsertRowid);
         return { item: this.#load(id), outcome: 'new' as const };
       }
@@ -88,7 +93,7 @@ export class JournalWriter {
         sets.push(`${PATCH_COLUMNS[key]} = ?`);
         params.push(key === 'probe' && value !== null && value !== undefined ? JSON.stringify(value) : value);
       }
-      this.#db.prepare(`UPDATE items SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      this.#sql(`UPDATE items SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
       return this.#load(id);
     })();
   }
@@ -99,7 +104,7 @@ export class JournalWriter {
     if (entries.length === 0) return this.#load(id);
     const sets = entries.map(([key]) => `${PATCH_COLUMNS[key]} = ?`);
     const params = entries.map(([key, value]) => (key === 'probe' && value !== null && value !== undefined ? JSON.stringify(value) : value));
-    this.#db.prepare(`UPDATE items SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date(this.#now()).toISOString(), id);
+    this.#sql(`UPDATE items SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date(this.#now()).toISOString(), id);
     return this.#load(id);
   }
 
@@ -114,10 +119,10 @@ export class JournalWriter {
   /** Lists the unit's files (at probe time); replaces any earlier list and its upload state. */
   public setFiles(id: number, files: readonly { relPath: string; size: number; mtimeMs: number }[]): void {
     this.#db.transaction(() => {
-      this.#db.prepare('DELETE FROM item_files WHERE item_id = ?').run(id);
-      const insert = this.#db.prepare('INSERT INTO item_files (item_id, file_no, rel_path, size, mtime_ms) VALUES (?, ?, ?, ?, ?)');
+      this.#sql('DELETE FROM item_files WHERE item_id = ?').run(id);
+      const insert = this.#sql('INSERT INTO item_files (item_id, file_no, rel_path, size, mtime_ms) VALUES (?, ?, ?, ?, ?)');
       files.forEach((f, i) => insert.run(id, i, f.relPath, f.size, f.mtimeMs));
-      this.#db.prepare('UPDATE items SET bytes_done = 0, updated_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
+      this.#sql('UPDATE items SET bytes_done = 0, updated_at = ? WHERE id = ?').run(new Date(this.#now()).toISOString(), id);
     })();
   }
 
@@ -133,7 +138,7 @@ export class JournalWriter {
     }
     if (sets.length === 0) return;
     this.#db.transaction(() => {
-      this.#db.prepare(`UPDATE item_files SET ${sets.join(', ')} WHERE item_id = ? AND file_no = ?`).run(...params, id, fileNo);
+      this.#sql(`UPDATE item_files SET ${sets.join(', ')} WHERE item_id = ? AND file_no = ?`).run(...params, id, fileNo);
       if (patch.objectUri) this.#syncBytes(id, fileNo);
     })();
   }
@@ -143,7 +148,7 @@ export class JournalWriter {
     return this.#db.transaction(() => {
       const item = this.#load(id);
       if (item.state !== 'uploading') throw new IllegalTransitionError(item, 'uploading');
-      this.#db.prepare(`INSERT INTO item_parts (item_id, file_no, part_no, size, etag) VALUES (?, ?, ?, ?, ?)
+      this.#sql(`INSERT INTO item_parts (item_id, file_no, part_no, size, etag) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (item_id, file_no, part_no) DO UPDATE SET size = excluded.size, etag = excluded.etag`).run(id, fileNo, partNo, size, etag);
       this.#syncBytes(id, fileNo);
       return this.#load(id);
@@ -153,7 +158,7 @@ export class JournalWriter {
   /** Forgets a file's recorded parts except `keep` (the engine no longer holds them, or the file changed). */
   public clearParts(id: number, fileNo: number, keep: readonly number[] = []): void {
     this.#db.transaction(() => {
-      this.#db.prepare('DELETE FROM item_parts WHERE item_id = ? AND file_no = ? AND part_no NOT IN (SELECT value FROM json_each(?))')
+      this.#sql('DELETE FROM item_parts WHERE item_id = ? AND file_no = ? AND part_no NOT IN (SELECT value FROM json_each(?))')
         .run(id, fileNo, JSON.stringify(keep));
       this.#syncBytes(id, fileNo);
     })();
@@ -161,10 +166,10 @@ export class JournalWriter {
 
   /** A file's acknowledged bytes: all of it once stored, else its recorded parts; the unit's, their sum. */
   #syncBytes(id: number, fileNo: number): void {
-    this.#db.prepare(`UPDATE item_files SET bytes_done = CASE WHEN object_uri IS NOT NULL THEN size
+    this.#sql(`UPDATE item_files SET bytes_done = CASE WHEN object_uri IS NOT NULL THEN size
         ELSE (SELECT coalesce(sum(size), 0) FROM item_parts p WHERE p.item_id = item_files.item_id AND p.file_no = item_files.file_no) END
       WHERE item_id = ? AND file_no = ?`).run(id, fileNo);
-    this.#db.prepare('UPDATE items SET bytes_done = (SELECT coalesce(sum(bytes_done), 0) FROM item_files WHERE item_id = ?), updated_at = ? WHERE id = ?')
+    this.#sql('UPDATE items SET bytes_done = (SELECT coalesce(sum(bytes_done), 0) FROM item_files WHERE item_id = ?), updated_at = ? WHERE id = ?')
       .run(id, new Date(this.#now()).toISOString(), id);
   }
 
@@ -173,20 +178,20 @@ export class JournalWriter {
     return this.#db.transaction(() => {
       const item = this.#load(id);
       if (item.state === 'failed') {
-        this.#db.prepare('UPDATE items SET last_error = ?, next_retry_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?')
+        this.#sql('UPDATE items SET last_error = ?, next_retry_at = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?')
           .run(error, retryAt ?? null, new Date(this.#now()).toISOString(), id);
         return this.#load(id);
       }
       if (!canTransition(item.state, 'failed')) throw new IllegalTransitionError(item, 'failed');
       const now = new Date(this.#now()).toISOString();
-      this.#db.prepare(`UPDATE items SET state = 'failed', failed_in = state, last_error = ?, next_retry_at = ?, attempts = attempts + 1,
+      this.#sql(`UPDATE items SET state = 'failed', failed_in = state, last_error = ?, next_retry_at = ?, attempts = attempts + 1,
         updated_at = ?, state_changed_at = ? WHERE id = ?`).run(error, retryAt ?? null, now, now, id);
       return this.#load(id);
     })();
   }
 
   public setPaused(id: number, paused: boolean): JournalItem {
-    this.#db.prepare('UPDATE items SET paused = ?, updated_at = ? WHERE id = ?').run(paused ? 1 : 0, new Date(this.#now()).toISOString(), id);
+    this.#sql('UPDATE items SET paused = ?, updated_at = ? WHERE id = ?').run(paused ? 1 : 0, new Date(this.#now()).toISOString(), id);
     return this.#load(id);
   }
 
@@ -199,9 +204,9 @@ export class JournalWriter {
   }
 
   #reset(id: number, now: string, why: string, extra: { size?: number; mtime_ms?: number }): void {
-    this.#db.prepare('DELETE FROM item_parts WHERE item_id = ?').run(id);
-    this.#db.prepare('DELETE FROM item_files WHERE item_id = ?').run(id);
-    this.#db.prepare(`UPDATE items SET state = 'discovered', failed_in = NULL, sha256 = NULL, probe = NULL,
+    this.#sql('DELETE FROM item_parts WHERE item_id = ?').run(id);
+    this.#sql('DELETE FROM item_files WHERE item_id = ?').run(id);
+    this.#sql(`UPDATE items SET state = 'discovered', failed_in = NULL, sha256 = NULL, probe = NULL,
       bytes_done = 0, job_id = NULL, attempts = 0, last_error = ?, next_retry_at = NULL, reason = NULL,
       finished_at = NULL, size = coalesce(?, size), mtime_ms = coalesce(?, mtime_ms), updated_at = ?, state_changed_at = ? WHERE id = ?`)
       .run(why, extra.size ?? null, extra.mtime_ms ?? null, now, now, id);

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import PQueue from 'p-queue';
 import { isRecorderTemporary } from './isRecorderTemporary';
 import { pathsOpenForWriting } from './openForWriting';
 
@@ -45,6 +46,8 @@ interface Pending {
 }
 
 const BAG_METADATA = 'metadata.yaml';
+/** Stats and format checks a tick runs at once. */
+const TICK_IO_CONCURRENCY = 32;
 
 /**
  * Watches a folder tree (chokidar events plus periodic rescans) and reports each unit once it is
@@ -78,7 +81,12 @@ export class FolderWatcher {
     this.#watcher.on('all', (event, path) => {
       if (event === 'unlink' || event === 'unlinkDir') this.#gone(path);
       else if (event === 'add' || event === 'change') void this.#touch(path);
-      else if (event === 'addDir') void this.#scan(path);
+      else if (event === 'addDir') {
+        void this.#scan(path);
+        // Files written into a new folder between this scan and chokidar watching the folder raise
+        // no event: a second look once they are quiet finds them well before the periodic rescan.
+        setTimeout(() => void this.#scan(path), this.#o.quietMs).unref();
+      }
     });
     await new Promise<void>((resolve) => this.#watcher?.once('ready', () => resolve()));
     await this.#scan(this.#o.root);
@@ -104,39 +112,44 @@ export class FolderWatcher {
     this.#ticking = true;
     try {
       const now = this.#o.now();
+      // Thousands of files can be pending at once (a copied drive): their stats and format checks
+      // run side by side, so that a tick stays short while the pipeline keeps the process busy.
+      const io = new PQueue({ concurrency: TICK_IO_CONCURRENCY });
       const quiet: [string, Pending][] = [];
-      for (const [path, p] of this.#pending) {
+      await Promise.all([...this.#pending].map(([path, p]) => io.add(async () => {
         const current = await this.#measure(path, p.isFolder);
         if (!current) {
           this.#pending.delete(path);
-          continue;
+          return;
         }
         if (current.signature !== p.signature) {
           Object.assign(p, current, { changedAt: now, waiting: 'still changing' });
         } else if (now - p.changedAt >= this.#o.quietMs) {
           quiet.push([path, p]);
         }
-      }
+      })));
       if (quiet.length === 0) return;
-      const files = new Set<string>();
-      for (const [path, p] of quiet) for (const f of await this.#filesOf(path, p.isFolder)) files.add(f);
-      const writing = await pathsOpenForWriting(files);
-      for (const [path, p] of quiet) {
-        const held = (await this.#filesOf(path, p.isFolder)).find((f) => writing.has(f));
+      const unitFiles = new Map<string, string[]>();
+      await Promise.all(quiet.map(([path, p]) => io.add(async () => { unitFiles.set(path, await this.#filesOf(path, p.isFolder)); })));
+      const writing = await pathsOpenForWriting(new Set([...unitFiles.values()].flat()));
+      const ready = await Promise.all(quiet.map(([path, p]) => io.add(async () => {
+        const held = (unitFiles.get(path) ?? []).find((f) => writing.has(f));
         if (held) {
           p.waiting = `${basename(held)} is open for writing`;
-          continue;
+          return false;
         }
         const missing = /(?:^|\|)([^|:]+):missing/.exec(p.signature)?.[1];
         if (missing) {
           p.waiting = `${missing} (listed in ${BAG_METADATA}) is missing`;
-          continue;
+          return false;
         }
         const completeness = this.#o.isComplete ? await this.#o.isComplete(path, p.isFolder) : { complete: true };
-        if (!completeness.complete) {
-          p.waiting = completeness.reason ?? 'incomplete';
-          continue;
-        }
+        if (!completeness.complete) p.waiting = completeness.reason ?? 'incomplete';
+        return completeness.complete;
+      })));
+      // Reported in the order they became quiet, one at a time (each is a journal write).
+      for (const [i, [path, p]] of quiet.entries()) {
+        if (!ready[i] || this.#pending.get(path) !== p) continue;
         this.#pending.delete(path);
         this.#reported.set(path, p.signature);
         await this.#o.onReady({ path, name: basename(path), isFolder: p.isFolder, size: p.size, mtimeMs: p.mtimeMs });
