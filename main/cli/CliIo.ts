@@ -23,7 +23,11 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     untilSignal: () => new Promise((resolve) => {
+      // Signal listeners hold no handle: an agent with nothing to watch and every timer unref'd
+      // would otherwise see the event loop run dry and exit (code 13) instead of waiting.
+      const keepAlive = setInterval(() => undefined, 1 << 30);
       const done = (): void => {
+        clearInterval(keepAlive);
         process.off('SIGINT', done);
         process.off('SIGTERM', done);
         resolve();
