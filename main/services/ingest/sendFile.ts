@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import type PQueue from 'p-queue';
 import type { AssetManagerClient } from '../../../client/AssetManagerClient';
@@ -48,17 +47,19 @@ export async function sendFile(ctx: SendFileContext, itemId: number, path: strin
   // When a part fails, the parts not yet started are dropped but the ones on the wire are let
   // finish: the engine then holds them whole, and the retry of the item sends only what is missing
   // (cutting them would leave partial parts that are resent from their start).
-  const stopQueued = new AbortController();
-  const queuedSignal = AbortSignal.any([ctx.signal, stopQueued.signal]);
-  setMaxListeners(0, queuedSignal);
+  // (p-queue's own `signal` would not do: it also gives up waiting for the running ones.)
+  let stopped: { reason: unknown } | undefined;
   const sends: Promise<void>[] = [];
   for (let partNo = 1; partNo <= partCount; partNo++) {
     if (held.has(partNo)) continue;
     const start = (partNo - 1) * partSize;
     const end = Math.min(file.size, start + partSize);
     const resumeFrom = partial.get(partNo);
-    sends.push(ctx.parts.add(() => sendPart(ctx, itemId, file.fileNo, { fileKey, uploadId, partNo, path, start, end, resumeFrom }), { signal: queuedSignal }).catch((error: unknown) => {
-      stopQueued.abort(error);
+    sends.push(ctx.parts.add(async () => {
+      if (stopped) throw stopped.reason;
+      await sendPart(ctx, itemId, file.fileNo, { fileKey, uploadId, partNo, path, start, end, resumeFrom });
+    }, { signal: ctx.signal }).catch((error: unknown) => {
+      stopped ??= { reason: error };
       throw error;
     }));
   }
