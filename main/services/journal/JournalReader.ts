@@ -85,11 +85,18 @@ export class JournalReader {
    * due. A `discovered` item under a watched folder is not due: the watcher says when it is complete.
    */
   public due(states: readonly ItemState[], now: number, limit: number): JournalItem[] {
-    return (this.#sql(`SELECT * FROM items WHERE paused = 0 AND (
-        state IN (SELECT value FROM json_each(?))
-        OR (state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= ? AND failed_in IN (SELECT value FROM json_each(?))))
-      AND NOT (state = 'discovered' AND source_id IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
-      ORDER BY id LIMIT ?`).all(JSON.stringify(states), now, JSON.stringify(states), limit) as ItemRow[]).map(itemFromRow);
+    // One indexed range per state (items_by_state, items_retry) rather than one query with ORs,
+    // which SQLite answers by walking every item: the scheduler asks after every change, and a
+    // journal holds every file ever seen.
+    const rows: ItemRow[] = [];
+    for (const state of states) {
+      rows.push(...this.#sql(`SELECT * FROM items WHERE state = @state AND paused = 0
+          AND NOT (@state = 'discovered' AND source_id IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
+        ORDER BY id LIMIT @limit`).all({ state, limit }) as ItemRow[]);
+      rows.push(...this.#sql(`SELECT * FROM items WHERE state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= @now
+          AND failed_in = @state AND paused = 0 ORDER BY id LIMIT @limit`).all({ state, now, limit }) as ItemRow[]);
+    }
+    return rows.sort((a, b) => a.id - b.id).slice(0, limit).map(itemFromRow);
   }
 
   /** Items still to settle: active ones, and failed ones with a retry scheduled. */
