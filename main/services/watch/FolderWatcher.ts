@@ -48,6 +48,8 @@ interface Pending {
 const BAG_METADATA = 'metadata.yaml';
 /** Stats and format checks a tick runs at once. */
 const TICK_IO_CONCURRENCY = 32;
+/** Pending units a tick checks (and reports) before it looks at the next ones. */
+const TICK_SLICE = 1000;
 
 /**
  * Watches a folder tree (chokidar events plus periodic rescans) and reports each unit once it is
@@ -112,50 +114,61 @@ export class FolderWatcher {
     this.#ticking = true;
     try {
       const now = this.#o.now();
-      // Thousands of files can be pending at once (a copied drive): their stats and format checks
-      // run side by side, so that a tick stays short while the pipeline keeps the process busy.
-      const io = new PQueue({ concurrency: TICK_IO_CONCURRENCY });
-      const quiet: [string, Pending][] = [];
-      await Promise.all([...this.#pending].map(([path, p]) => io.add(async () => {
-        const current = await this.#measure(path, p.isFolder);
-        if (!current) {
-          this.#pending.delete(path);
-          return;
-        }
-        if (current.signature !== p.signature) {
-          Object.assign(p, current, { changedAt: now, waiting: 'still changing' });
-        } else if (now - p.changedAt >= this.#o.quietMs) {
-          quiet.push([path, p]);
-        }
-      })));
-      if (quiet.length === 0) return;
-      const unitFiles = new Map<string, string[]>();
-      await Promise.all(quiet.map(([path, p]) => io.add(async () => { unitFiles.set(path, await this.#filesOf(path, p.isFolder)); })));
-      const writing = await pathsOpenForWriting(new Set([...unitFiles.values()].flat()));
-      const ready = await Promise.all(quiet.map(([path, p]) => io.add(async () => {
-        const held = (unitFiles.get(path) ?? []).find((f) => writing.has(f));
-        if (held) {
-          p.waiting = `${basename(held)} is open for writing`;
-          return false;
-        }
-        const missing = /(?:^|\|)([^|:]+):missing/.exec(p.signature)?.[1];
-        if (missing) {
-          p.waiting = `${missing} (listed in ${BAG_METADATA}) is missing`;
-          return false;
-        }
-        const completeness = this.#o.isComplete ? await this.#o.isComplete(path, p.isFolder) : { complete: true };
-        if (!completeness.complete) p.waiting = completeness.reason ?? 'incomplete';
-        return completeness.complete;
-      })));
-      // Reported in the order they became quiet, one at a time (each is a journal write).
-      for (const [i, [path, p]] of quiet.entries()) {
-        if (!ready[i] || this.#pending.get(path) !== p) continue;
-        this.#pending.delete(path);
-        this.#reported.set(path, p.signature);
-        await this.#o.onReady({ path, name: basename(path), isFolder: p.isFolder, size: p.size, mtimeMs: p.mtimeMs });
+      // A copied drive leaves thousands of files pending at once: they are checked a slice at a
+      // time, so that the first ones are reported without waiting for the last, and the memory a
+      // check takes stays that of one slice.
+      const pending = [...this.#pending];
+      for (let start = 0; start < pending.length && !this.#stopped; start += TICK_SLICE) {
+        await this.#checkSlice(pending.slice(start, start + TICK_SLICE), now);
       }
     } finally {
       this.#ticking = false;
+    }
+  }
+
+  /** Measures a slice of pending units and reports the ones that are quiet and complete. */
+  async #checkSlice(slice: readonly [string, Pending][], now: number): Promise<void> {
+    // Their stats and format checks run side by side, so that a tick stays short while the
+    // pipeline keeps the process busy.
+    const io = new PQueue({ concurrency: TICK_IO_CONCURRENCY });
+    const quiet: [string, Pending][] = [];
+    await Promise.all(slice.map(([path, p]) => io.add(async () => {
+      const current = await this.#measure(path, p.isFolder);
+      if (!current) {
+        this.#pending.delete(path);
+        return;
+      }
+      if (current.signature !== p.signature) {
+        Object.assign(p, current, { changedAt: now, waiting: 'still changing' });
+      } else if (now - p.changedAt >= this.#o.quietMs) {
+        quiet.push([path, p]);
+      }
+    })));
+    if (quiet.length === 0) return;
+    const unitFiles = new Map<string, string[]>();
+    await Promise.all(quiet.map(([path, p]) => io.add(async () => { unitFiles.set(path, await this.#filesOf(path, p.isFolder)); })));
+    const writing = await pathsOpenForWriting(new Set([...unitFiles.values()].flat()));
+    const ready = await Promise.all(quiet.map(([path, p]) => io.add(async () => {
+      const held = (unitFiles.get(path) ?? []).find((f) => writing.has(f));
+      if (held) {
+        p.waiting = `${basename(held)} is open for writing`;
+        return false;
+      }
+      const missing = /(?:^|\|)([^|:]+):missing/.exec(p.signature)?.[1];
+      if (missing) {
+        p.waiting = `${missing} (listed in ${BAG_METADATA}) is missing`;
+        return false;
+      }
+      const completeness = this.#o.isComplete ? await this.#o.isComplete(path, p.isFolder) : { complete: true };
+      if (!completeness.complete) p.waiting = completeness.reason ?? 'incomplete';
+      return completeness.complete;
+    })));
+    // Reported one at a time: each is a journal write.
+    for (const [i, [path, p]] of quiet.entries()) {
+      if (!ready[i] || this.#pending.get(path) !== p) continue;
+      this.#pending.delete(path);
+      this.#reported.set(path, p.signature);
+      await this.#o.onReady({ path, name: basename(path), isFolder: p.isFolder, size: p.size, mtimeMs: p.mtimeMs });
     }
   }
 
