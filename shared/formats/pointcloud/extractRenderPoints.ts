@@ -21,32 +21,37 @@ export function extractRenderPoints(cloud: PointTable): RenderPoints {
   if (!rx || !ry || !rz) {
     return { positions: new Float32Array(0), count: 0, scalar: undefined, scalarName: undefined, colors: undefined };
   }
-  const finite = new Uint32Array(cloud.pointCount);
-  let count = 0;
-  for (let i = 0; i < cloud.pointCount; i++) {
-    if (Number.isFinite(rx(i)) && Number.isFinite(ry(i)) && Number.isFinite(rz(i))) finite[count++] = i;
-  }
-  const kept = finite.subarray(0, count);
-  const positions = new Float32Array(count * 3);
-  kept.forEach((p, k) => {
-    positions[k * 3] = rx(p);
-    positions[k * 3 + 1] = ry(p);
-    positions[k * 3 + 2] = rz(p);
-  });
+  const n = cloud.pointCount;
   const rs = cloud.reader(SCALAR_FIELD);
-  const scalar = rs ? Float32Array.from(kept, (p) => rs(p)) : undefined;
   const rc = cloud.packedColorReader();
-  const colors = rc ? unpackColors(kept, rc) : undefined;
-  return { positions, count, scalar, scalarName: rs ? SCALAR_FIELD : undefined, colors };
-}
-
-function unpackColors(points: Uint32Array, packedAt: (i: number) => number): Uint8Array {
-  const colors = new Uint8Array(points.length * 3);
-  points.forEach((p, k) => {
-    const packed = packedAt(p);
-    colors[k * 3] = (packed >>> 16) & 0xff;
-    colors[k * 3 + 1] = (packed >>> 8) & 0xff;
-    colors[k * 3 + 2] = packed & 0xff;
-  });
-  return colors;
+  // One pass that reads each value once, with plain loops: at a million points this is what the
+  // preview waits for between the file and its first frame.
+  const positions = new Float32Array(n * 3);
+  const scalar = rs ? new Float32Array(n) : undefined;
+  const colors = rc ? new Uint8Array(n * 3) : undefined;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const x = rx(i);
+    const y = ry(i);
+    const z = rz(i);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) continue;
+    positions[count * 3] = x;
+    positions[count * 3 + 1] = y;
+    positions[count * 3 + 2] = z;
+    if (scalar && rs) scalar[count] = rs(i);
+    if (colors && rc) {
+      const packed = rc(i);
+      colors[count * 3] = (packed >>> 16) & 0xff;
+      colors[count * 3 + 1] = (packed >>> 8) & 0xff;
+      colors[count * 3 + 2] = packed & 0xff;
+    }
+    count++;
+  }
+  // NaN holes (organized clouds) leave a tail: copied off so that no array is longer than its points.
+  const trim = <T extends Float32Array | Uint8Array>(a: T, per: number): T => (count === n ? a : (a.slice(0, count * per) as T));
+  return {
+    positions: trim(positions, 3), count,
+    scalar: scalar ? trim(scalar, 1) : undefined, scalarName: rs ? SCALAR_FIELD : undefined,
+    colors: colors ? trim(colors, 3) : undefined,
+  };
 }
