@@ -27,11 +27,22 @@ const suites: Record<string, (report: BenchReport) => Promise<void>> = {
 };
 
 const report = new BenchReport();
+const failed: string[] = [];
 for (const [name, run] of Object.entries(suites)) {
   if (values.only && values.only !== name) continue;
   process.stdout.write(`\n== ${name}\n`);
-  await run(report);
+  try {
+    await run(report);
+  } catch (error) {
+    // One suite that breaks must not take the figures of the others with it.
+    failed.push(name);
+    process.stdout.write(`  FAILED ${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  }
 }
 report.print();
+if (failed.length > 0) {
+  process.stdout.write(`\nsuites that failed (their figures are missing above): ${failed.join(', ')}\n`);
+  process.exitCode = 1;
+}
 const file = report.write({ date: new Date().toISOString(), quick, node: process.version, cpus: cpus().length, memoryBytes: totalmem() });
 process.stdout.write(`\nwritten to ${file}\n`);

@@ -94,10 +94,18 @@ export function mountMinimalVirtualList(args: { count: number; rows: number; row
 }
 
 /** First contentful paint of the current page, in ms since navigation start. */
-export function firstContentfulPaint(): number {
-  const entry = performance.getEntriesByName('first-contentful-paint')[0];
-  if (!entry) throw new Error('no first-contentful-paint entry');
-  return entry.startTime;
+export function firstContentfulPaint(): Promise<number> {
+  // The entry is queued after the paint: the selector a caller waited for can be there before it.
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no first-contentful-paint entry within 10 s')), 10_000);
+    new PerformanceObserver((list, observer) => {
+      const entry = list.getEntriesByName('first-contentful-paint')[0];
+      if (!entry) return;
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve(entry.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  });
 }
 
 /** Duration between two performance marks (the lidar preview sets them per load). */
