@@ -163,7 +163,8 @@ async function queueScroll(report: BenchReport, agent: RunningAgent, bridge: App
     const scroll = { selector: '[data-testid=queue-scroller]', frames: 900, step: 3 * ROW_HEIGHT, jumpEvery: 150 };
     await page.evaluate(scrollFrames, { ...scroll, frames: 60 });
     const frames = await page.evaluate(scrollFrames, scroll);
-    const rows = await page.locator('[data-testid=queue-row]').count();
+    // What the virtual list keeps mounted: loaded rows and the placeholders of rows still loading.
+    const rows = await page.locator('.queue-row').count();
     const css = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
     await page.goto('about:blank');
     await page.evaluate(mountMinimalVirtualList, { count, rows, rowHeight: ROW_HEIGHT, css });
