@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import type PQueue from 'p-queue';
 import type { AssetManagerClient } from '../../../client/AssetManagerClient';
@@ -49,6 +50,8 @@ export async function sendFile(ctx: SendFileContext, itemId: number, path: strin
   // (cutting them would leave partial parts that are resent from their start).
   // (p-queue's own `signal` would not do: it also gives up waiting for the running ones.)
   let stopped: { reason: unknown } | undefined;
+  // Every queued part listens on the item's signal until it runs.
+  setMaxListeners(0, ctx.signal);
   const sends: Promise<void>[] = [];
   for (let partNo = 1; partNo <= partCount; partNo++) {
     if (held.has(partNo)) continue;
