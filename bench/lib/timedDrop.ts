@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { DEFAULT_SOURCE_DEFAULTS } from '../../shared/ipc/defaultSourceDefaults';
-import { IngestService } from '../../main/services/ingest/IngestService';
-import { openJournal } from '../../main/services/journal/openJournal';
+import { startTestIngest } from '../../test/helpers/startTestIngest';
 
 /**
  * Drops `paths` into a running ingest service (the one the desktop app and the agent run) and
@@ -9,18 +7,15 @@ import { openJournal } from '../../main/services/journal/openJournal';
  * started before the clock: a figure about moving files should not count a process starting.
  */
 export async function timedDrop(engine: { url: string; token: string }, stateDir: string, paths: readonly string[]): Promise<{ ms: number; done: number }> {
-  const journal = openJournal(join(stateDir));
-  const service = new IngestService({ journal, engine, engineMode: 'remote', settings: {} });
-  await service.start();
+  const ingest = await startTestIngest({ url: engine.url, adminToken: engine.token }, { stateDir });
   try {
     const start = performance.now();
     // Registration is the end of these figures: bags are not indexed (indexing has its own).
-    await service.dropPaths(paths, { ...DEFAULT_SOURCE_DEFAULTS, indexBags: false });
-    await service.whenSettled();
+    await ingest.service.dropPaths(paths, { ...DEFAULT_SOURCE_DEFAULTS, indexBags: false });
+    await ingest.service.whenSettled();
     const ms = performance.now() - start;
-    return { ms, done: service.journal.reader.counts().done.count };
+    return { ms, done: ingest.service.journal.reader.counts().done.count };
   } finally {
-    await service.stop();
-    journal.close();
+    await ingest.stop();
   }
 }
