@@ -107,8 +107,9 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   }
 
   /**
-   * Asks the engine every few seconds while it is online, so that an idle queue shows an engine
-   * that went away (no request would notice) and is ready to wait for it before the next file.
+   * Asks the engine every few seconds unless a probe is already at it, so that an idle queue shows
+   * an engine that went away (no request would notice), or one that came back while nothing was
+   * waiting for it.
    */
   public startHeartbeat(): void {
     if (this.#heartbeat || this.#stopped) return;
