@@ -5,6 +5,7 @@ import { startAgentUi } from '../agent/startAgentUi';
 import { IngestHost } from '../services/host/IngestHost';
 import { CliUsageError, type CliIo } from './CliIo';
 import { defaultStateDir } from './defaultStateDir';
+import { logItemProblems } from './logItemProblems';
 
 export const AGENT_USAGE = `scenedock agent [--watch DIR...] [--state DIR] [--engine URL --token TOKEN] [--set NAME] [--index] [--ui-port N]
 
@@ -52,7 +53,9 @@ export async function agentCommand(args: string[], io: CliIo): Promise<number> {
     if (values.paused) host.service.pauseAll();
     io.stdout.write(`SceneDock agent running; engine ${host.engineUrl}; watching ${host.service.sources().filter((s) => s.kind === 'watch').map((s) => s.path).join(', ') || 'nothing'}\n`);
     if (ui) io.stdout.write(`SceneDock UI: ${ui.address().url}\n`);
+    const stopLogging = logItemProblems(host.service, io.stderr);
     await io.untilSignal();
+    stopLogging();
     return 0;
   } finally {
     await ui?.close();

@@ -13,10 +13,14 @@ interface AgentFixtures {
 
 export const test = base.extend<AgentFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form even without dependencies.
-  agent: async ({}, use) => {
+  agent: async ({}, use, testInfo) => {
     const agent = await startAgent();
     await use(agent);
     await agent.stop();
+    // The agent writes every failed or rejected item to stderr: a failing spec shows why.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('agent output', { body: `stdout:\n${agent.process.stdout()}\nstderr:\n${agent.process.stderr()}`, contentType: 'text/plain' });
+    }
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];

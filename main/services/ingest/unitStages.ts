@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type PQueue from 'p-queue';
 import { RECORDING_KINDS, STORAGE_ASSET_TYPE, isFileKind, type FileKind } from '../../../shared/ingest/fileKinds';
+import { EntityBatchError } from '../../../client/errors/EntityBatchError';
 import { ValidationError } from '../../../client/errors/ResponseError';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
 import type { EngineConnection } from '../engine/EngineConnection';
@@ -126,9 +127,11 @@ export async function register(ctx: StageContext, item: JournalItem, source: Sou
       if (entity) await ctx.engine.client.addEntities([entity]);
     } catch (error) {
       // A session spans at most MAX_SESSION_LENGTH × resolution: files of one folder taken years
-      // apart do not make one session. The asset is registered without it, and says why.
-      if (!(error instanceof ValidationError)) throw error;
-      note = `registered without session ${plan.sessionName ?? ''}: ${error.serverMessage}`;
+      // apart do not make one session. The asset is registered without it, and says why. The
+      // client refuses such a batch before sending it; an engine that checks on its own answers 400.
+      if (error instanceof EntityBatchError) note = `registered without session ${plan.sessionName ?? ''}: ${error.problems.join('; ')}`;
+      else if (error instanceof ValidationError) note = `registered without session ${plan.sessionName ?? ''}: ${error.serverMessage}`;
+      else throw error;
       sessionUid = undefined;
     }
   }

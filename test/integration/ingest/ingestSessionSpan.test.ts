@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULTS, startTestIngest, type TestIngest } from '../../helpers/startTestIngest';
+import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
+
+// A session covers at most MAX_SESSION_LENGTH (10800) × its resolution (1 s): three hours. Files
+// dropped together into one session but taken years apart (a video from 2018 beside a photo of
+// today) cannot all be on its timeline. Each is still stored and registered; the one that does
+// not fit is registered outside the session, and its row says why.
+
+const cloud = (x: number): string => `# .PCD v0.7\nVERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 1\nHEIGHT 1\nPOINTS 1\nDATA ascii\n${x} 0 0\n`;
+
+describe('files dropped into one session whose times are years apart', () => {
+  let engine: TestEngine;
+  let ingest: TestIngest;
+  let root: string;
+
+  beforeAll(async () => {
+    engine = await startTestEngine();
+    ingest = await startTestIngest(engine);
+    root = mkdtempSync(join(tmpdir(), 'scenedock-span-'));
+    // Different bytes: identical ones would be skipped as duplicates.
+    writeFileSync(join(root, 'old.pcd'), cloud(1));
+    writeFileSync(join(root, 'new.pcd'), cloud(2));
+    // No EXIF or header time in a PCD: the file's mtime is its time.
+    const old = new Date(Date.UTC(2018, 6, 25));
+    utimesSync(join(root, 'old.pcd'), old, old);
+  });
+  afterAll(async () => {
+    await ingest?.dispose();
+    await engine?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stores both; the one that does not fit the session is registered without it and says why', async () => {
+    // One after the other, so that which file is in the session is known.
+    await ingest.service.dropPaths([join(root, 'new.pcd')], { ...DEFAULTS, sessionMode: 'named', sessionName: 'trip' });
+    await ingest.service.whenSettled();
+    await ingest.service.dropPaths([join(root, 'old.pcd')], { ...DEFAULTS, sessionMode: 'named', sessionName: 'trip' });
+    await ingest.service.whenSettled();
+
+    const items = new Map(ingest.service.listItems({ limit: 10 }).items.map((i) => [i.name, i]));
+    const fits = items.get('new.pcd');
+    const apart = items.get('old.pcd');
+    expect(fits).toMatchObject({ state: 'done', reason: null });
+    expect(fits?.sessionUid).toBeTruthy();
+    expect(apart).toMatchObject({ state: 'done', sessionUid: null });
+    expect(apart?.reason).toMatch(/^registered without session trip: .*would span \d+\.\d+ s, more than 10800 × resolution 1 s/);
+
+    const lidars = ingest.service.engine.client.getAssetManager('lidars');
+    const ids = await ingest.service.engine.client.searchAssets('lidars', {});
+    expect(ids).toHaveLength(2);
+    const docs = await Promise.all(ids.map((id) => lidars.getMetadata(id)));
+    expect(docs.filter((d) => d.session_uid === fits?.sessionUid)).toHaveLength(1);
+    expect(docs.filter((d) => d.session_uid === undefined)).toHaveLength(1);
+  });
+});
