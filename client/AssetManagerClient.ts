@@ -3,7 +3,7 @@ import type { WireObjectAccess } from '../shared/wire/assetWire';
 import type { WireWhoami } from '../shared/wire/identityWire';
 import { identityWire } from '../shared/wire/identityWire';
 import type { WireDoc, WireField, WireFieldStatistic, WireSummary } from '../shared/wire/searchWire';
-import type { WireObjectBySha256, WireStoredObject, WireUploadedPart, WireUploadState } from '../shared/wire/storageWire';
+import type { WireObjectBySha256, WirePresignedPost, WireStoredObject, WireUploadedPart, WireUploadState } from '../shared/wire/storageWire';
 import { storageWire } from '../shared/wire/storageWire';
 import { AssetScope } from './assets/AssetScope';
 import { collect } from './assets/collect';
@@ -66,6 +66,8 @@ export class AssetManagerClient {
 
   // ---- bytes ----
   public putFile(source: UploadInput, options?: PutFileOptions): Promise<PutFileResult> { return putFile(this.#scope, source, options); }
+  /** Form posts for several files in one request (each then sent with `putFile`'s `presignPost`). */
+  public presignPosts(fileIds: readonly string[], contentType?: string): Promise<Record<string, WirePresignedPost>> { return multipartApi.presignPosts(this.#scope, fileIds, contentType); }
   public createMultipartUpload(fileId: string): Promise<string> { return multipartApi.create(this.#scope, fileId); }
   public getPartUploadUrl(fileId: string, partNo: number, uploadId: string): Promise<string> { return multipartApi.partUrl(this.#scope, fileId, partNo, uploadId); }
   /** Bytes [start, end) of `path` as one part; answers the ETag. */

@@ -11,7 +11,11 @@ import type { Journal } from '../journal/openJournal';
 import { ProbeError } from '../probe/ProbeError';
 import { BandwidthLimiter } from '../upload/BandwidthLimiter';
 import { FileChangedError, FileGoneError } from './hashUnit';
+import { Coalescer } from './Coalescer';
+import { findByHashes } from './findByHashes';
+import { postPresigner } from './postPresigner';
 import { RateMeter } from './RateMeter';
+import { registerBatch } from './registerBatch';
 import { RegistrationTargets } from './RegistrationTargets';
 import { UploadLostError } from './sendFile';
 import { finishOrIndex, followIndexing, hash, PermanentFailure, probe, register, RejectedUnit, settle, upload, type StageContext } from './unitStages';
@@ -69,11 +73,16 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
     this.#engine = deps.engine;
     this.#settings = deps.settings;
     this.#now = deps.now ?? Date.now;
-    this.#lanes = { local: new PQueue({ concurrency: 2 }), upload: new PQueue({ concurrency: deps.settings.concurrency }), engine: new PQueue({ concurrency: 4 }) };
+    // The engine lane's calls are small and sent together (registrations): room for 32 units lets
+    // a batch form while the one before it is in flight.
+    this.#lanes = { local: new PQueue({ concurrency: 2 }), upload: new PQueue({ concurrency: deps.settings.concurrency }), engine: new PQueue({ concurrency: 32 }) };
     this.#parts = new PQueue({ concurrency: deps.settings.concurrency });
     this.#ctx = {
       journal: deps.journal, engine: deps.engine, settings: () => this.#settings, limiter: new BandwidthLimiter(deps.settings.bandwidthLimit),
       parts: this.#parts, probe: deps.probe, targets: new RegistrationTargets(deps.engine, deps.journal),
+      presignPost: postPresigner(),
+      duplicates: new Coalescer((queries) => findByHashes(deps.engine, queries)),
+      registrations: new Coalescer((units) => registerBatch(deps.engine, units)),
       onBytes: (itemId, bytes) => {
         this.#throughput.add(bytes);
         let meter = this.#speed.get(itemId);
@@ -195,11 +204,10 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
       const queue = this.#lanes[lane];
       const room = queue.concurrency * 2 - queue.size - queue.pending;
       if (room <= 0) continue;
-      for (const item of this.#journal.reader.due([state], now, room + this.#running.size)) {
-        if (this.#running.has(item.id)) continue;
+      for (const id of this.#journal.reader.dueIds([state], now, room, this.#running)) {
         const controller = new AbortController();
-        this.#running.set(item.id, controller);
-        void queue.add(() => this.#run(item.id, controller));
+        this.#running.set(id, controller);
+        void queue.add(() => this.#run(id, controller));
       }
     }
     this.#scheduleWake();
@@ -214,7 +222,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   }
 
   #hasDue(): boolean {
-    return STAGES.some(({ state }) => this.#journal.reader.due([state], this.#now(), 1).length > 0) && !this.#paused;
+    return STAGES.some(({ state }) => this.#journal.reader.dueIds([state], this.#now(), 1, this.#running).length > 0) && !this.#paused;
   }
 
   async #run(id: number, controller: AbortController): Promise<void> {

@@ -4,6 +4,7 @@ import type PQueue from 'p-queue';
 import type { AssetManagerClient } from '../../../client/AssetManagerClient';
 import { NotFoundError } from '../../../client/errors/ResponseError';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
+import type { WirePresignedPost } from '../../../shared/wire/storageWire';
 import type { Journal } from '../journal/openJournal';
 import type { ItemFile } from '../journal/journalTypes';
 import type { BandwidthLimiter } from '../upload/BandwidthLimiter';
@@ -18,6 +19,8 @@ export interface SendFileContext {
   /** Parts in flight over every file share this queue, so concurrency holds for the whole queue. */
   parts: PQueue;
   signal: AbortSignal;
+  /** The form post of a small file, presigned with the posts of the files sent beside it. */
+  presignPost: (fileId: string) => Promise<WirePresignedPost>;
   /** Bytes moved (for speed and progress); called often, must be cheap. */
   onBytes: (itemId: number, bytes: number) => void;
 }
@@ -31,7 +34,7 @@ export interface SendFileContext {
 export async function sendFile(ctx: SendFileContext, itemId: number, path: string, fileKey: string, file: ItemFile): Promise<string> {
   if (file.size < ctx.settings.multipartThreshold) {
     await ctx.limiter.take(file.size, ctx.signal);
-    const stored = await ctx.assets.putFile(path, { id: fileKey, multipartThreshold: Number.MAX_SAFE_INTEGER, signal: ctx.signal, retries: 0 });
+    const stored = await ctx.assets.putFile(path, { id: fileKey, multipartThreshold: Number.MAX_SAFE_INTEGER, signal: ctx.signal, retries: 0, presignPost: ctx.presignPost });
     ctx.onBytes(itemId, file.size);
     if (file.sha256 && stored.sha256 !== file.sha256) throw new FileChangedError(path, 'the bytes sent differ from the bytes hashed');
     return stored.uri;

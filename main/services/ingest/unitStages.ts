@@ -1,19 +1,22 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type PQueue from 'p-queue';
+import type { AssetManagerClient } from '../../../client/AssetManagerClient';
 import { RECORDING_KINDS, STORAGE_ASSET_TYPE, isFileKind, type FileKind } from '../../../shared/ingest/fileKinds';
-import { EntityBatchError } from '../../../client/errors/EntityBatchError';
-import { ValidationError } from '../../../client/errors/ResponseError';
 import type { IngestSettings } from '../../../shared/ingest/ingestSettings';
+import type { WirePresignedPost } from '../../../shared/wire/storageWire';
 import type { EngineConnection } from '../engine/EngineConnection';
 import type { JournalItem, Source } from '../journal/journalTypes';
 import type { Journal } from '../journal/openJournal';
 import type { BandwidthLimiter } from '../upload/BandwidthLimiter';
 import { assetMetadata, mediaEntity, type StoredFile } from './assetMetadata';
 import { classifyUnit } from './classifyUnit';
+import type { Coalescer } from './Coalescer';
+import type { HashQuery } from './findByHashes';
 import { importUnit } from './importUnit';
 import { assertUnchanged, FileGoneError, hashUnit } from './hashUnit';
 import { planUnit, type UnitPlan } from './planUnit';
+import type { Registered, Registration } from './registerBatch';
 import type { UnitProbe } from './UnitProbe';
 import type { RegistrationTargets } from './RegistrationTargets';
 import { sendFile } from './sendFile';
@@ -26,6 +29,12 @@ export interface StageContext {
   parts: PQueue;
   probe: UnitProbe;
   targets: RegistrationTargets;
+  /** Form posts of small files, presigned together (see postPresigner). */
+  presignPost: (assets: AssetManagerClient, fileId: string) => Promise<WirePresignedPost>;
+  /** The duplicate checks of units about to be sent, asked together (see findByHashes). */
+  duplicates: Coalescer<HashQuery, string[]>;
+  /** Registrations of units in the engine lane, sent together (see registerBatch). */
+  registrations: Coalescer<Registration, Registered>;
   onBytes: (itemId: number, bytes: number) => void;
 }
 
@@ -84,7 +93,8 @@ export async function hash(ctx: StageContext, item: JournalItem, signal: AbortSi
 export async function upload(ctx: StageContext, item: JournalItem, signal: AbortSignal): Promise<void> {
   await ctx.engine.whenOnline(signal);
   if (item.state === 'hashed' && item.assetType && item.sha256) {
-    const same = await ctx.engine.assets(assetTypeOf(item)).searchAssets({ filters: [{ field: 'sha256', values: [item.sha256] }] }, { size: 5 });
+    const same = await ctx.duplicates.call({ assetType: assetTypeOf(item), sha256: item.sha256 });
+    signal.throwIfAborted();
     const other = same.find((id) => id !== item.assetId);
     if (other && !same.includes(item.assetId ?? '')) {
       ctx.journal.writer.transition(item.id, 'skipped', { reason: `duplicate of ${item.assetType} asset ${other} (same sha256)` });
@@ -98,7 +108,10 @@ export async function upload(ctx: StageContext, item: JournalItem, signal: Abort
     const path = isFolderUnit(item) ? join(item.path, file.relPath) : item.path;
     const key = isFolderUnit(item) ? `${item.fileId ?? item.name}/${file.relPath}` : (item.fileId ?? item.name);
     await assertUnchanged(path, file.size, file.mtimeMs);
-    const uri = await sendFile({ journal: ctx.journal, assets, settings: ctx.settings(), limiter: ctx.limiter, parts: ctx.parts, signal, onBytes: ctx.onBytes }, item.id, path, withExtension(key, file.relPath), file);
+    const uri = await sendFile({
+      journal: ctx.journal, assets, settings: ctx.settings(), limiter: ctx.limiter, parts: ctx.parts, signal, onBytes: ctx.onBytes,
+      presignPost: (fileId) => ctx.presignPost(assets, fileId),
+    }, item.id, path, withExtension(key, file.relPath), file);
     // Bytes read over minutes may come from a file that changed meanwhile: check before keeping them.
     await assertUnchanged(path, file.size, file.mtimeMs);
     ctx.journal.writer.patchFile(item.id, file.fileNo, { objectUri: uri });
@@ -117,27 +130,18 @@ export async function register(ctx: StageContext, item: JournalItem, source: Sou
     return;
   }
   const setId = plan.setName ? await ctx.targets.setId(plan.setName, plan.assetType) : undefined;
-  let sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
+  const sessionUid = plan.sessionName ? await ctx.targets.sessionUid(plan.sessionName, RECORDING_KINDS.includes(kind) ? 'rosbags' : 'generic') : undefined;
   const files: StoredFile[] = ctx.journal.reader.files(item.id).map((f) => ({ relPath: f.relPath, uri: f.objectUri ?? '', size: f.size, sha256: f.sha256 ?? '' }));
   const duration = kind === 'video' ? durationOf(item.probe) : null;
-  let note: string | null = null;
-  if (sessionUid) {
-    const entity = mediaEntity(kind, plan.assetId, sessionUid, plan.timestamp, duration);
-    try {
-      if (entity) await ctx.engine.client.addEntities([entity]);
-    } catch (error) {
-      // A session spans at most MAX_SESSION_LENGTH × resolution: files of one folder taken years
-      // apart do not make one session. The asset is registered without it, and says why. The
-      // client refuses such a batch before sending it; an engine that checks on its own answers 400.
-      if (error instanceof EntityBatchError) note = `registered without session ${plan.sessionName ?? ''}: ${error.problems.join('; ')}`;
-      else if (error instanceof ValidationError) note = `registered without session ${plan.sessionName ?? ''}: ${error.serverMessage}`;
-      else throw error;
-      sessionUid = undefined;
-    }
-  }
-  const doc = assetMetadata({ kind, plan, probe: item.probe, sourcePath: item.path, unitHash: item.sha256 ?? '', files, setId, sessionUid });
-  await ctx.engine.assets(plan.assetType).putAsset(doc);
-  ctx.journal.writer.transition(item.id, 'registered', { setId: setId ?? null, sessionUid: sessionUid ?? null, reason: note });
+  const { placed, note } = await ctx.registrations.call({
+    assetType: plan.assetType, sessionName: plan.sessionName,
+    entity: sessionUid ? mediaEntity(kind, plan.assetId, sessionUid, plan.timestamp, duration) : undefined,
+    doc: (inSession) => assetMetadata({ kind, plan, probe: item.probe, sourcePath: item.path, unitHash: item.sha256 ?? '', files, setId, sessionUid: inSession ? sessionUid : undefined }),
+  });
+  // The batch ran on whatever the item's pause or cancel said meanwhile: its result stands (a
+  // registration is idempotent), but an interrupted item keeps its state.
+  signal.throwIfAborted();
+  ctx.journal.writer.transition(item.id, 'registered', { setId: setId ?? null, sessionUid: placed ? (sessionUid ?? null) : null, reason: note });
 }
 
 function durationOf(probe: unknown): number | null {

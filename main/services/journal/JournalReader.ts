@@ -81,22 +81,31 @@ export class JournalReader {
   }
 
   /**
-   * Items the pipeline should work on now: in one of `states`, not paused, failed ones only once
-   * due. A `discovered` item under a watched folder is not due: the watcher says when it is complete.
+   * Ids of the items the pipeline should work on now, oldest first: in one of `states`, not
+   * paused, failed ones only once due, none of `busy` (the ones it already works on). A
+   * `discovered` item under a watched folder is not due: the watcher says when it is complete.
    */
-  public due(states: readonly ItemState[], now: number, limit: number): JournalItem[] {
+  public dueIds(states: readonly ItemState[], now: number, limit: number, busy: Pick<ReadonlySet<number>, 'has' | 'size'> = new Set()): number[] {
+    // Ids only (the pipeline reads each item when it starts on it): the scheduler asks after every
+    // change, and whole rows, probes parsed, for items already running were most of its cost.
     // One indexed range per state (items_by_state, items_retry) rather than one query with ORs,
-    // which SQLite answers by walking every item: the scheduler asks after every change, and a
-    // journal holds every file ever seen.
-    const rows: ItemRow[] = [];
+    // which SQLite answers by walking every item, and a journal holds every file ever seen.
+    const want = limit + busy.size;
+    const ids: number[] = [];
+    // Retries are rare: one look at the soonest spares a query per state when none is due.
+    const retrying = (this.nextRetryAt() ?? Number.POSITIVE_INFINITY) <= now;
     for (const state of states) {
-      rows.push(...this.#sql(`SELECT * FROM items WHERE state = @state AND paused = 0
-          AND NOT (@state = 'discovered' AND source_id IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
-        ORDER BY id LIMIT @limit`).all({ state, limit }) as ItemRow[]);
-      rows.push(...this.#sql(`SELECT * FROM items WHERE state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= @now
-          AND failed_in = @state AND paused = 0 ORDER BY id LIMIT @limit`).all({ state, now, limit }) as ItemRow[]);
+      ids.push(...this.#sql(state === 'discovered'
+        ? `SELECT id FROM items WHERE state = 'discovered' AND paused = 0
+            AND (source_id IS NULL OR source_id NOT IN (SELECT id FROM sources WHERE kind = 'watch' AND removed_at IS NULL))
+          ORDER BY id LIMIT @want`
+        : 'SELECT id FROM items WHERE state = @state AND paused = 0 ORDER BY id LIMIT @want').pluck().all(state === 'discovered' ? { want } : { state, want }) as number[]);
+      if (retrying) {
+        ids.push(...this.#sql(`SELECT id FROM items WHERE state = 'failed' AND next_retry_at IS NOT NULL AND next_retry_at <= @now
+            AND failed_in = @state AND paused = 0 ORDER BY id LIMIT @want`).pluck().all({ state, now, want }) as number[]);
+      }
     }
-    return rows.sort((a, b) => a.id - b.id).slice(0, limit).map(itemFromRow);
+    return ids.filter((id) => !busy.has(id)).sort((a, b) => a - b).slice(0, limit);
   }
 
   /** Items still to settle: active ones, and failed ones with a retry scheduled. */

@@ -59,9 +59,10 @@ describe('journal', () => {
     journal.writer.transition(item.id, 'stable');
     journal.writer.fail(item.id, 'probe timed out', 5_000);
     expect(journal.reader.get(item.id)).toMatchObject({ state: 'failed', failedIn: 'stable', attempts: 1, lastError: 'probe timed out' });
-    expect(journal.reader.due(['stable'], clock, 10)).toEqual([]);
+    expect(journal.reader.dueIds(['stable'], clock, 10)).toEqual([]);
     clock = 5_000;
-    expect(journal.reader.due(['stable'], clock, 10).map((i) => i.id)).toEqual([item.id]);
+    expect(journal.reader.dueIds(['stable'], clock, 10)).toEqual([item.id]);
+    expect(journal.reader.dueIds(['stable'], clock, 10, new Set([item.id]))).toEqual([]);
     expect(() => journal.writer.transition(item.id, 'hashed')).toThrow(IllegalTransitionError);
     journal.writer.transition(item.id, 'stable');
     expect(journal.reader.get(item.id)).toMatchObject({ state: 'stable', failedIn: null, nextRetryAt: null, attempts: 1 });

@@ -56,4 +56,21 @@ describe('files dropped into one session whose times are years apart', () => {
     expect(docs.filter((d) => d.session_uid === fits?.sessionUid)).toHaveLength(1);
     expect(docs.filter((d) => d.session_uid === undefined)).toHaveLength(1);
   });
+
+  it('dropped together (one registration batch), the pair still ends with one in the session and one outside it', async () => {
+    writeFileSync(join(root, 'then.pcd'), cloud(3));
+    writeFileSync(join(root, 'now.pcd'), cloud(4));
+    const then = new Date(Date.UTC(2019, 2, 1));
+    utimesSync(join(root, 'then.pcd'), then, then);
+    await ingest.service.dropPaths([join(root, 'then.pcd'), join(root, 'now.pcd')], { ...DEFAULTS, sessionMode: 'named', sessionName: 'pair' });
+    await ingest.service.whenSettled();
+    const items = ingest.service.listItems({ limit: 10 }).items.filter((i) => i.name === 'then.pcd' || i.name === 'now.pcd');
+    expect(items.map((i) => i.state)).toEqual(['done', 'done']);
+    const inSession = items.filter((i) => i.sessionUid !== null);
+    const outside = items.filter((i) => i.sessionUid === null);
+    expect(inSession).toHaveLength(1);
+    expect(outside).toHaveLength(1);
+    expect(inSession[0]?.reason).toBeNull();
+    expect(outside[0]?.reason).toMatch(/^registered without session pair: .*would span/);
+  });
 });
