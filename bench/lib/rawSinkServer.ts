@@ -21,4 +21,7 @@ const server = createServer((req, res) => {
     })
     .catch((error: unknown) => res.writeHead(500).end(String(error)));
 });
+// Idle connections stay open across the bench's pauses (writing thousands of files takes longer
+// than Node's 5 s default): the client's pooled socket must not be closed under its next PUT.
+server.keepAliveTimeout = 600_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`));

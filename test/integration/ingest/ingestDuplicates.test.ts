@@ -1,31 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, startTestIngest, type TestIngest } from '../../helpers/startTestIngest';
-import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
+import { onePointPcd as cloud, startIngestBed, type IngestBed } from '../../helpers/startIngestBed';
+import { DEFAULTS } from '../../helpers/startTestIngest';
 
 // The same bytes found in a second place (a card copied twice, a folder dropped again from a
 // backup) are not stored again: the unit is skipped and names the asset that holds them. The
 // check runs for several units in one search; each must get its own answer.
 
-const cloud = (x: number): string => `# .PCD v0.7\nVERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 1\nHEIGHT 1\nPOINTS 1\nDATA ascii\n${x} 0 0\n`;
-
 describe('files whose bytes the engine already holds', () => {
-  let engine: TestEngine;
-  let ingest: TestIngest;
+  let bed: IngestBed;
+  let ingest: IngestBed['ingest'];
   let root: string;
 
   beforeAll(async () => {
-    engine = await startTestEngine();
-    ingest = await startTestIngest(engine);
-    root = mkdtempSync(join(tmpdir(), 'scenedock-dupes-'));
+    bed = await startIngestBed('scenedock-dupes-');
+    ({ ingest, root } = bed);
   });
-  afterAll(async () => {
-    await ingest?.dispose();
-    await engine?.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => bed?.dispose());
 
   it('are skipped, naming the asset that holds them, while new files beside them are sent', async () => {
     writeFileSync(join(root, 'a.pcd'), cloud(1));

@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMaskPng } from '../../../client/annotations/encodeMaskPng';
-import { DEFAULTS, startTestIngest, type TestIngest } from '../../helpers/startTestIngest';
-import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
+import { startIngestBed, type IngestBed } from '../../helpers/startIngestBed';
+import { DEFAULTS } from '../../helpers/startTestIngest';
 
 // Files the ingest imports into other assets instead of registering: a CSV timeseries and an ego
 // pose into their session, a COCO file's images and annotations into the source's images set.
@@ -13,14 +12,13 @@ import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine'
 const T0 = Date.UTC(2026, 0, 1) / 1000;
 
 describe('ingest of CSV, COCO and ego-pose files', () => {
-  let engine: TestEngine;
-  let ingest: TestIngest;
+  let bed: IngestBed;
+  let ingest: IngestBed['ingest'];
   let root: string;
 
   beforeAll(async () => {
-    engine = await startTestEngine();
-    ingest = await startTestIngest(engine);
-    root = mkdtempSync(join(tmpdir(), 'scenedock-imports-'));
+    bed = await startIngestBed('scenedock-imports-');
+    ({ ingest, root } = bed);
     mkdirSync(join(root, 'drive_a'));
     writeFileSync(join(root, 'drive_a', 'telemetry.csv'), ['timestamp,speed,gear', ...[0, 1, 2, 3, 4].map((s) => `${new Date((T0 + s) * 1000).toISOString()},${s * 2.5},${s < 3 ? 'D' : 'N'}`)].join('\n'));
     writeFileSync(join(root, 'drive_a', 'ego.json'), JSON.stringify([{ frame: 0, timestamp: new Date(T0 * 1000).toISOString(), objects: { '0': { lat: 3.5, lon: -0.5 } } }]));
@@ -39,11 +37,7 @@ describe('ingest of CSV, COCO and ego-pose files', () => {
     }));
     writeFileSync(join(root, 'labels', 'broken.json'), JSON.stringify({ images: [], categories: [], annotations: [{ id: 1, image_id: 99, bbox: [0, 0, 1, 1] }] }));
   });
-  afterAll(async () => {
-    await ingest?.dispose();
-    await engine?.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => bed?.dispose());
 
   it('imports the CSV and ego pose into their session and the COCO file into the images set; a bad COCO file fails for good', async () => {
     const { queued } = await ingest.service.dropPaths([

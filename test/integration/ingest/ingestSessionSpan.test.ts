@@ -1,26 +1,22 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, startTestIngest, type TestIngest } from '../../helpers/startTestIngest';
-import { startTestEngine, type TestEngine } from '../../helpers/startTestEngine';
+import { onePointPcd as cloud, startIngestBed, type IngestBed } from '../../helpers/startIngestBed';
+import { DEFAULTS } from '../../helpers/startTestIngest';
 
 // A session covers at most MAX_SESSION_LENGTH (10800) × its resolution (1 s): three hours. Files
 // dropped together into one session but taken years apart (a video from 2018 beside a photo of
 // today) cannot all be on its timeline. Each is still stored and registered; the one that does
 // not fit is registered outside the session, and its row says why.
 
-const cloud = (x: number): string => `# .PCD v0.7\nVERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 1\nHEIGHT 1\nPOINTS 1\nDATA ascii\n${x} 0 0\n`;
-
 describe('files dropped into one session whose times are years apart', () => {
-  let engine: TestEngine;
-  let ingest: TestIngest;
+  let bed: IngestBed;
+  let ingest: IngestBed['ingest'];
   let root: string;
 
   beforeAll(async () => {
-    engine = await startTestEngine();
-    ingest = await startTestIngest(engine);
-    root = mkdtempSync(join(tmpdir(), 'scenedock-span-'));
+    bed = await startIngestBed('scenedock-span-');
+    ({ ingest, root } = bed);
     // Different bytes: identical ones would be skipped as duplicates.
     writeFileSync(join(root, 'old.pcd'), cloud(1));
     writeFileSync(join(root, 'new.pcd'), cloud(2));
@@ -28,11 +24,7 @@ describe('files dropped into one session whose times are years apart', () => {
     const old = new Date(Date.UTC(2018, 6, 25));
     utimesSync(join(root, 'old.pcd'), old, old);
   });
-  afterAll(async () => {
-    await ingest?.dispose();
-    await engine?.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => bed?.dispose());
 
   it('stores both; the one that does not fit the session is registered without it and says why', async () => {
     // One after the other, so that which file is in the session is known.
