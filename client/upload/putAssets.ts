@@ -65,14 +65,13 @@ export const putAssets = {
     const failed = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
     setMaxListeners(0, signal);
-    const ids = items.map(assetIdOf);
+    const withIds = items.map((item) => ({ item, id: assetIdOf(item) }));
     // The file id putFile will store each file under, where the name is known without reading it.
-    const presigner = new BatchPresigner(scope, items.map((item, i) => {
+    const presigner = new BatchPresigner(scope, withIds.map(({ item, id }) => {
       if (item.file === undefined) return undefined;
-      const name = item.fileOptions?.id ?? ids[i] ?? '';
-      return { fileId: storageFileId(name, item.fileOptions?.folder), contentType: item.fileOptions?.contentType };
+      return { fileId: storageFileId(item.fileOptions?.id ?? id, item.fileOptions?.folder), contentType: item.fileOptions?.contentType };
     }));
-    const prepared = await Promise.all(items.map((item, i) => queue.add(() => upload(scope, item, ids[i] ?? newAssetId(), signal, (fileId) => presigner.post(i, fileId)), { signal }))).catch(async (error: unknown) => {
+    const prepared = await Promise.all(withIds.map(({ item, id }, i) => queue.add(() => upload(scope, item, id, signal, (fileId) => presigner.post(i, fileId)), { signal }))).catch(async (error: unknown) => {
       // One failed file stops the batch: nothing is registered, and no upload keeps running unobserved.
       failed.abort(error);
       await queue.onIdle();

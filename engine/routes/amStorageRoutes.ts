@@ -130,7 +130,10 @@ export function registerAmStorageRoutes(app: FastifyInstance, { storage, assets,
     const type = assetTypeOf(queryString(q, 'asset_type'));
     const url = assets.downloadUrl(me, type, request.params.id, baseUrlOf(request, publicUrl), queryInt(q, 'expiration', 43_200, 1, MAX_EXPIRATION));
     if (queryBool(q, 'return_url', false)) return { url };
-    // The oldest client read the bytes from this route itself.
+    // The oldest client read the bytes from this route itself. A document's `object_access.url`
+    // is whatever its writer put there: the engine redirects only to http(s), never to a
+    // `javascript:`, `data:` or `file:` address a browser following it would act on.
+    if (!/^https?:\/\//i.test(url)) throw badRequest(`asset ${request.params.id} has an object_access.url that is not an http(s) address; ask with return_url=True to read it`);
     return reply.redirect(url, 307);
   });
 
