@@ -40,8 +40,8 @@ export class Coalescer<I, O> {
     });
   }
 
+  /** Runs from #schedule only, which never schedules while a batch is in flight. */
   async #flush(): Promise<void> {
-    if (this.#inFlight) return;
     const batch = this.#waiting.splice(0, this.#max);
     if (batch.length === 0) return;
     this.#inFlight = true;

@@ -222,7 +222,7 @@ export class IngestPipeline extends EventEmitter<PipelineEvents> {
   }
 
   #hasDue(): boolean {
-    return STAGES.some(({ state }) => this.#journal.reader.dueIds([state], this.#now(), 1, this.#running).length > 0) && !this.#paused;
+    return !this.#paused && this.#journal.reader.dueIds(STAGES.map((s) => s.state), this.#now(), 1, this.#running).length > 0;
   }
 
   async #run(id: number, controller: AbortController): Promise<void> {

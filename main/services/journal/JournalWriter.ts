@@ -1,9 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { canTransition, FINAL_STATES, type ItemState } from '../../../shared/ingest/itemStates';
 import { JournalReader } from './JournalReader';
-import {
-  itemFromRow, PATCH_COLUMNS, type ItemPatch, type ItemRow, type JournalItem, type NewSource, type Source,
-} from './journalTypes';
+import { PATCH_COLUMNS, type ItemPatch, type JournalItem, type NewSource, type Source } from './journalTypes';
 import { statementCache } from './statementCache';
 
 export type DiscoverOutcome = 'new' | 'unchanged' | 'changed';
@@ -24,16 +22,12 @@ export class JournalWriter {
   readonly #sql: (sql: string) => Statement;
   readonly #reader: JournalReader;
   readonly #now: () => number;
-  readonly #get;
-  readonly #byPath;
 
   public constructor(db: Database, now: () => number = Date.now) {
     this.#db = db;
     this.#sql = statementCache(db);
     this.#reader = new JournalReader(db);
     this.#now = now;
-    this.#get = db.prepare('SELECT * FROM items WHERE id = ?');
-    this.#byPath = db.prepare('SELECT * FROM items WHERE path = ?');
   }
 
   public addSource(source: NewSource): Source {
@@ -63,16 +57,16 @@ export class JournalWriter {
    */
   public discover(entry: { path: string; name: string; sourceId: number | null; size: number; mtimeMs: number; kind?: string | null }): { item: JournalItem; outcome: DiscoverOutcome } {
     return this.#db.transaction(() => {
-      const row = this.#byPath.get(entry.path) as ItemRow | undefined;
+      const known = this.#reader.byPath(entry.path);
       const now = new Date(this.#now()).toISOString();
-      if (!row) {
+      if (!known) {
         const id = Number(this.#sql(`INSERT INTO items (source_id, path, name, kind, state, size, mtime_ms, created_at, updated_at, state_changed_at)
           VALUES (?, ?, ?, ?, 'discovered', ?, ?, ?, ?, ?)`).run(entry.sourceId, entry.path, entry.name, entry.kind ?? null, entry.size, entry.mtimeMs, now, now, now).lastInsertRowid);
         return { item: this.#load(id), outcome: 'new' as const };
       }
-      if (row.size === entry.size && row.mtime_ms === entry.mtimeMs) return { item: itemFromRow(row), outcome: 'unchanged' as const };
-      this.#reset(row.id, now, `file changed on disk (size ${row.size} → ${entry.size})`, { size: entry.size, mtime_ms: entry.mtimeMs });
-      return { item: this.#load(row.id), outcome: 'changed' as const };
+      if (known.size === entry.size && known.mtimeMs === entry.mtimeMs) return { item: known, outcome: 'unchanged' as const };
+      this.#reset(known.id, now, `file changed on disk (size ${known.size} → ${entry.size})`, { size: entry.size, mtime_ms: entry.mtimeMs });
+      return { item: this.#load(known.id), outcome: 'changed' as const };
     })();
   }
 
@@ -213,8 +207,8 @@ export class JournalWriter {
   }
 
   #load(id: number): JournalItem {
-    const row = this.#get.get(id) as ItemRow | undefined;
-    if (!row) throw new Error(`no journal item ${id}`);
-    return itemFromRow(row);
+    const item = this.#reader.get(id);
+    if (!item) throw new Error(`no journal item ${id}`);
+    return item;
   }
 }
